@@ -1,0 +1,225 @@
+// Composition root of the ArmoniK Trace extension: builds the long-lived objects, registers
+// providers and commands, and wires events between them. Nothing here talks to the network
+// during activation: the client is created lazily, after the first view is shown.
+
+import * as vscode from 'vscode';
+import { registerCommand } from './commands/command-runner';
+import { registerConnectionCommands } from './commands/connection-commands';
+import { registerIdCommands } from './commands/id-commands';
+import { registerSessionCommands } from './commands/session-commands';
+import { registerTaskCommands } from './commands/task-commands';
+import { registerTraceCommands } from './commands/trace-commands';
+import { registerTreeCommands } from './commands/tree-commands';
+import { affectsArmoniK, readSettings, SettingKeys } from './config/settings';
+import { createArmoniKClient } from './connection/client-factory';
+import { ConnectionManager } from './connection/connection-manager';
+import { deploymentTarget, discoverDeployments } from './connection/deployment-discovery';
+import { EndpointSelection } from './connection/endpoint-selection';
+import { PassphraseStore } from './connection/passphrase-store';
+import { ProblemNotifier } from './connection/problem-notifier';
+import { ConnectionStatusBar } from './connection/status-bar';
+import { TASK_SCHEME, TaskDetailsProvider } from './details/task-details-provider';
+import { createGraphView } from './graph-factory';
+import type { GraphView } from './graph-view';
+import { ID_DOCUMENT_SELECTOR, IdHoverProvider } from './hover/id-hover-provider';
+import { ArmoniKIdResolver } from './hover/id-resolver';
+import { IdDocumentLinkProvider, IdTerminalLinkProvider } from './links/id-links';
+import { loadCore } from './core/load-core';
+import { createLog, describeError } from './log';
+import type { Services } from './services';
+import { LocalSimulator } from './simulator/local-simulator';
+import { OPEN_STACK_FRAME_COMMAND, openStackFrame, StackFrameResolver } from './stack/stack-frame-resolver';
+import { RecentResults } from './trace/recent-results';
+import { TraceRegistry } from './trace/trace-registry';
+import { SessionsTreeProvider } from './tree/sessions-tree-provider';
+import { TreeLiveUpdates } from './tree/tree-live-updates';
+import type { ArmoniKTreeNode } from './tree/tree-nodes';
+
+/** What `vscode.extensions.getExtension(...).exports` gives: the services, for the in-host test
+ * suites and benchmarks. Not a public API. */
+export interface ArmoniKTraceExtensionApi {
+  services: Services;
+  statusBar: ConnectionStatusBar;
+  live: TreeLiveUpdates;
+  hover: IdHoverProvider;
+  terminalLinks: IdTerminalLinkProvider;
+  /** Milliseconds spent in activate(). */
+  activationMs: number;
+}
+
+const DEPLOYMENT_OFFER_KEY = 'armonik.deploymentOfferDeclined';
+
+let services: Services | undefined;
+
+export function activate(context: vscode.ExtensionContext): ArmoniKTraceExtensionApi {
+  const started = performance.now();
+  const log = createLog();
+  context.subscriptions.push(log);
+
+  const selection = new EndpointSelection(context.workspaceState, log);
+  const passphrases = new PassphraseStore(context.secrets);
+  const connection = new ConnectionManager({
+    log,
+    resolveTarget: () => selection.resolve(),
+    createClient: (target) => createArmoniKClient(target, passphrases),
+    healthTimeoutMs: () => Math.min(readSettings().requestTimeoutMs, 10_000),
+  });
+  const simulator = new LocalSimulator(context.asAbsolutePath('dist/simulator.js'), log);
+  const statusBar = new ConnectionStatusBar();
+  context.subscriptions.push(selection, connection, simulator, statusBar, new ProblemNotifier(connection, () => log.show(true)));
+
+  const tree = new SessionsTreeProvider({ connection, log, pageSize: () => readSettings().pageSize });
+  const treeView = vscode.window.createTreeView<ArmoniKTreeNode>('armonik.sessions', { treeDataProvider: tree, showCollapseAll: true });
+  const live = new TreeLiveUpdates(tree, treeView, connection, log, () => readSettings().eventsEnabled);
+  context.subscriptions.push(tree, treeView, live);
+
+  const resolver = new ArmoniKIdResolver(() => connection.getClient());
+  const frames = new StackFrameResolver();
+  const details = new TaskDetailsProvider(connection, frames, log);
+  const traces = new TraceRegistry(async (options) => {
+    const client = await connection.getClient();
+    // The trace engine (cone graph and analyses) is loaded when the first trace starts.
+    const { startTrace } = await loadCore();
+    return startTrace(client, { ...options, live: true });
+  }, log);
+  const recent = new RecentResults(context.workspaceState);
+  context.subscriptions.push({ dispose: () => resolver.dispose() }, details, traces);
+
+  const adminUrl = (): string | undefined => readSettings().adminUrl || connection.snapshot.target?.adminUrl || undefined;
+  let graph: GraphView | undefined;
+  const s: Services = {
+    context,
+    log,
+    connection,
+    selection,
+    passphrases,
+    simulator,
+    tree,
+    treeView,
+    resolver,
+    details,
+    traces,
+    recent,
+    graph: () => (graph ??= createGraphView(context, log, traces, connection, adminUrl)),
+    adminUrl,
+  };
+  services = s;
+  // The graph panel registers its webview serializer when constructed: do it now so that panels
+  // restored after a reload find it, but after everything it may call is in place.
+  s.graph();
+
+  const terminalLinks = new IdTerminalLinkProvider();
+  const hover = new IdHoverProvider(resolver, connection, (id) => traces.contains(id), () => readSettings().hoverTimeoutMs, log);
+  context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(TASK_SCHEME, details),
+    vscode.languages.registerDocumentLinkProvider({ scheme: TASK_SCHEME }, details),
+    vscode.languages.registerHoverProvider(ID_DOCUMENT_SELECTOR, hover),
+    vscode.languages.registerDocumentLinkProvider(ID_DOCUMENT_SELECTOR, new IdDocumentLinkProvider()),
+    vscode.window.registerTerminalLinkProvider(terminalLinks),
+  );
+
+  registerConnectionCommands(s);
+  registerTreeCommands(s, live);
+  registerTaskCommands(s);
+  registerSessionCommands(s);
+  registerIdCommands(s);
+  registerTraceCommands(s);
+  registerCommand(context, log, OPEN_STACK_FRAME_COMMAND, (file, line, column) =>
+    openStackFrame(String(file), Number(line) || 1, typeof column === 'number' ? column : undefined),
+  );
+
+  // --- state → UI
+  let viewOpened = treeView.visible;
+  const render = (): void => statusBar.render(connection.snapshot, simulator.running !== undefined, viewOpened);
+  const setContext = (key: string, value: unknown): void => void vscode.commands.executeCommand('setContext', key, value);
+  const updateAdminContext = (): void => setContext('armonik.adminUrlKnown', adminUrl() !== undefined);
+  context.subscriptions.push(
+    connection.onDidChange((snap) => {
+      setContext('armonik.connectionState', snap.state);
+      updateAdminContext();
+      render();
+    }),
+    connection.onDidChangeClient(() => {
+      resolver.invalidate();
+      frames.clear();
+      if (traces.list().length > 0) {
+        log.info('[trace] the connection changed: closing open traces');
+        traces.closeAll();
+      }
+    }),
+    simulator.onDidChange((running) => {
+      setContext('armonik.simulatorRunning', running !== undefined);
+      render();
+      if (!running && selection.explicit?.source === 'simulator') {
+        selection.choose(undefined);
+        void connection.reconnect('the simulator stopped');
+      }
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!affectsArmoniK(e)) return;
+      updateAdminContext();
+      if (affectsArmoniK(e, SettingKeys.pageSize)) tree.reset();
+      if (affectsArmoniK(e, SettingKeys.eventsEnabled)) live.restart();
+      // Editing armonik.endpoint says where to connect now: it ends an earlier choice made in this
+      // window (except a running simulator, which the user stops explicitly).
+      if (affectsArmoniK(e, SettingKeys.endpoint) && selection.explicit && selection.explicit.source !== 'simulator') selection.choose(undefined);
+      const endpointKeys = [SettingKeys.endpoint, SettingKeys.tlsCaFile, SettingKeys.tlsCertFile, SettingKeys.tlsKeyFile, SettingKeys.tlsServerName, SettingKeys.requestTimeoutMs];
+      if (affectsArmoniK(e, ...endpointKeys) && !selection.explicit) void connection.reconnect('settings changed');
+    }),
+    treeView.onDidChangeVisibility((e) => {
+      if (e.visible && !viewOpened) {
+        viewOpened = true;
+        render();
+      }
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void connection.reconnect('workspace trusted')),
+    passphrases.onDidChange(() => void connection.reconnect('passphrase changed')),
+  );
+  setContext('armonik.connectionState', 'disconnected');
+  setContext('armonik.simulatorRunning', false);
+  updateAdminContext();
+  render();
+
+  // The first connection attempt happens after activation returns, so that it never delays the
+  // first paint of the view.
+  const kickoff = setTimeout(() => void startup(s), 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(kickoff) });
+
+  const activationMs = performance.now() - started;
+  log.info(`[activation] ${activationMs.toFixed(1)} ms`);
+  return { services: s, statusBar, live, hover, terminalLinks, activationMs };
+}
+
+async function startup(s: Services): Promise<void> {
+  const snap = await s.connection.connect('startup');
+  if (snap.state !== 'disconnected') return;
+  // Nothing configured: offer a local deployment if the workspace has one.
+  if (s.context.workspaceState.get<boolean>(DEPLOYMENT_OFFER_KEY)) return;
+  try {
+    const [found] = await discoverDeployments(s.log);
+    if (!found || s.connection.state !== 'disconnected') return;
+    const use = vscode.l10n.t('Use It');
+    const never = vscode.l10n.t('Not for This Workspace');
+    const choice = await vscode.window.showInformationMessage(
+      vscode.l10n.t('ArmoniK Trace found a local deployment at {0} ({1}). Connect to it?', found.controlPlaneUrl, vscode.workspace.asRelativePath(found.file)),
+      use,
+      never,
+    );
+    if (choice === use) {
+      s.selection.choose(deploymentTarget(found));
+      await s.connection.reconnect('local deployment chosen');
+    } else if (choice === never) {
+      await s.context.workspaceState.update(DEPLOYMENT_OFFER_KEY, true);
+    }
+  } catch (error) {
+    s.log.warn(`[discovery] ${describeError(error)}`);
+  }
+}
+
+export async function deactivate(): Promise<void> {
+  const s = services;
+  services = undefined;
+  if (!s) return;
+  s.traces.closeAll();
+  await s.simulator.stop().catch(() => undefined);
+}
