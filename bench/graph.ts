@@ -18,6 +18,9 @@ import { createSyntheticTrace } from '../test/support/synthetic-trace';
 import { startHarnessServer } from '../test/webview-harness/server';
 import { CHROMIUM_ARGS } from '../test/webview/harness-page';
 
+// Evaluated in the page, where the harness puts itself on `window`.
+declare const window: unknown;
+
 interface HostFigures {
   tasks: number;
   coneNodes: number;

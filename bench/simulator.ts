@@ -48,10 +48,11 @@ function unary<Res>(call: (cb: (error: grpc.ServiceError | null, response?: Res)
   return new Promise((resolve, reject) => call((error, response) => (error ? reject(error) : resolve(response!))));
 }
 
-const sessionFilter = (sessionId: string) => ({
+type TaskFilters = NonNullable<WireListTasksRequestInput['filters']>;
+const sessionFilter = (sessionId: string): TaskFilters => ({
   or: [{ and: [{ field: { taskSummaryField: { field: 'TASK_SUMMARY_ENUM_FIELD_SESSION_ID' } }, filterString: { value: sessionId, operator: 'FILTER_STRING_OPERATOR_EQUAL' } }] }],
 });
-const idsFilter = (ids: string[]) => ({
+const idsFilter = (ids: string[]): TaskFilters => ({
   or: ids.map((id) => ({ and: [{ field: { taskSummaryField: { field: 'TASK_SUMMARY_ENUM_FIELD_TASK_ID' } }, filterString: { value: id, operator: 'FILTER_STRING_OPERATOR_EQUAL' } }] })),
 });
 const byTaskId = { field: { taskSummaryField: { field: 'TASK_SUMMARY_ENUM_FIELD_TASK_ID' } }, direction: 'SORT_DIRECTION_ASC' } as const;
