@@ -246,6 +246,9 @@ async function compareWithNaive(tasks: number, cone: number, figures: Record<str
       console.log(
         `  ratio naive/trace: time ×${speedup.toFixed(0)}, RPCs ×${(naive.rpcs / ours.rpcs).toFixed(0)}, bytes ×${(naive.bytesReceived / ours.bytesReceived).toFixed(0)}, peak RSS ×${(naive.peakRssMiB / Math.max(0.1, ours.peakRssMiB)).toFixed(0)}`,
       );
+      // The naive search follows inputs and owners only; the trace also holds retries and the
+      // parents that delegated, as context. Its cone tasks must include at least the naive ones.
+      console.log(`  cone found: trace ${ours.coneTasks} tasks (depth ${ours.coneDepth}), naive ${naive.coneTasks} tasks (depth ${naive.coneDepth}) ${ours.coneTasks >= naive.coneTasks ? '— the trace misses none' : '— THE TRACE MISSED TASKS'}`);
       const pagesBound = 2 * ours.coneDepth;
       console.log(`  cone: ${ours.coneTasks} tasks, depth ${ours.coneDepth}, ${ours.roundTrips} round trips (2 × depth = ${pagesBound}); verdict ${ours.verdict}`);
       const met = (ok: boolean) => (ok ? 'MET' : 'MISSED');

@@ -39,7 +39,7 @@ function announce(sim: RunningSimulator, options: SimulatorCliOptions): void {
   }
   const lines: string[] = [];
   const scenario = sim.scenario ? `scenario "${sim.scenario.name}"` : 'no scenario (empty control plane)';
-  lines.push(`ArmoniK simulator listening on ${sim.endpoint} — ${scenario}, speed ×${options.speed}, seed ${options.seed}`);
+  lines.push(`ArmoniK simulator listening on ${sim.endpoint} — ${scenario}, speed ×${options.speed}, seed ${options.seed}${options.withoutEvents ? ', without Events' : ''}`);
   if (sim.scenario?.description) lines.push(`  ${sim.scenario.description}`);
   if (sim.targets.length > 0) {
     lines.push('', 'Results worth tracing:');
@@ -85,6 +85,7 @@ async function main(argv: string[]): Promise<void> {
       speed: options.speed,
       seed: options.seed,
       tls: options.tls,
+      withoutEvents: options.withoutEvents,
     });
   } catch (error) {
     if (error instanceof ScenarioError) fail(error.message, EXIT_BAD_INPUT);

@@ -27,6 +27,8 @@ export interface StartSimulatorOptions {
   /** `data_chunk_max_size` of the Results service (default 2 MiB, like Core). */
   dataChunkMaxSize?: number;
   listingCache?: SimulatorServerOptions['listingCache'];
+  /** Leave the Events service out (GetEvents answers UNIMPLEMENTED). */
+  withoutEvents?: boolean;
 }
 
 export interface SimulatorTarget {
@@ -84,7 +86,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
   const applied = scenario ? applyScenario(engine, scenario) : undefined;
 
   const host = options.host ?? '127.0.0.1';
-  const server = new SimulatorServer(engine, { dataChunkMaxSize: options.dataChunkMaxSize, listingCache: options.listingCache });
+  const server = new SimulatorServer(engine, { dataChunkMaxSize: options.dataChunkMaxSize, listingCache: options.listingCache, withoutEvents: options.withoutEvents });
   const port = await server.listen(host, options.port ?? 0, credentials);
   if (clock.kind !== 'manual') engine.start();
 

@@ -15,6 +15,7 @@ export interface SimulatorCliOptions {
   seed: number;
   tls: TlsFiles | undefined;
   json: boolean;
+  withoutEvents: boolean;
   listScenarios: boolean;
   help: boolean;
 }
@@ -40,6 +41,8 @@ Options:
   --tls-cert FILE        serve TLS with this PEM certificate chain (needs --tls-key)
   --tls-key FILE         PEM private key of --tls-cert
   --tls-client-ca FILE   require client certificates signed by this PEM CA (mTLS)
+  --without-events       serve no Events service (GetEvents is UNIMPLEMENTED), like a control
+                         plane deployed without it: clients must poll
   --json                 print one JSON line {"event":"listening",…} when ready; messages go to stderr
   --list-scenarios       list the built-in scenarios and exit
   --help                 show this help`;
@@ -62,6 +65,7 @@ export function parseSimulatorArgs(argv: readonly string[]): SimulatorCliOptions
     seed: 1,
     tls: undefined,
     json: false,
+    withoutEvents: false,
     listScenarios: false,
     help: false,
   };
@@ -114,6 +118,9 @@ export function parseSimulatorArgs(argv: readonly string[]): SimulatorCliOptions
         break;
       case '--json':
         options.json = true;
+        break;
+      case '--without-events':
+        options.withoutEvents = true;
         break;
       case '--list-scenarios':
         options.listScenarios = true;

@@ -30,6 +30,9 @@ export const DEFAULT_LISTING_CACHE: ListingCacheOptions = { minRows: 2000, maxEn
 export interface SimulatorServerOptions {
   dataChunkMaxSize?: number;
   listingCache?: Partial<ListingCacheOptions>;
+  /** Serve no Events service, like a control plane deployed without it: clients get
+   * UNIMPLEMENTED on GetEvents and must fall back to polling. */
+  withoutEvents?: boolean;
 }
 
 export class PortInUseError extends Error {
@@ -70,7 +73,7 @@ export class SimulatorServer {
     this.server.addService(defs.sessions, sessionsService(ctx));
     this.server.addService(acceptPreEncoded(defs.tasks, ['ListTasks', 'ListTasksDetailed']), tasksService(ctx));
     this.server.addService(acceptPreEncoded(defs.results, ['ListResults']), resultsService(ctx));
-    this.server.addService(defs.events, eventsService(ctx));
+    if (!options.withoutEvents) this.server.addService(defs.events, eventsService(ctx));
     this.server.addService(defs.partitions, partitionsService(ctx));
     this.server.addService(defs.applications, applicationsService(ctx));
     this.server.addService(defs.versions, versionsService());

@@ -10,6 +10,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import * as grpc from '@grpc/grpc-js';
 import { build } from 'esbuild';
 import { BUILTIN_SCENARIOS } from '../../../src/simulator/scenarios';
 import { rawClients, rpc } from './grpc-test-client';
@@ -134,6 +135,27 @@ describe('simulator CLI', () => {
     assert.equal(await badPort.exit, 2);
     assert.match(badPort.stderr(), /--port needs a port number/);
     assert.match(badPort.stderr(), /Usage: npm run simulator/);
+  });
+
+  it('--without-events serves everything but Events, which answers UNIMPLEMENTED', async () => {
+    const r = run(['--scenario', 'diamond', '--port', '0', '--json', '--without-events']);
+    const ready = JSON.parse(await r.firstLine()) as { endpoint: string; targets: Array<Record<string, string>> };
+    const c = rawClients(ready.endpoint);
+    try {
+      const result = (await rpc(c.results, 'GetResult', { resultId: ready.targets[0]!.resultId! })).result!;
+      assert.equal(result.sessionId, ready.targets[0]!.sessionId);
+      const code = await new Promise<number | undefined>((res) => {
+        const stream = c.events.GetEvents({ sessionId: result.sessionId });
+        stream.on('data', () => {});
+        stream.on('error', (error: { code?: number }) => res(error.code));
+        stream.on('end', () => res(undefined));
+      });
+      assert.equal(code, grpc.status.UNIMPLEMENTED);
+    } finally {
+      c.close();
+      r.child.kill('SIGTERM');
+    }
+    assert.equal(await r.exit, 0);
   });
 
   it('a port in use exits with 1 and suggests --port', async () => {

@@ -17,8 +17,8 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(scenario: StartSimulatorOptions['scenario'], params?: Record<string, number>): Promise<Harness> {
-  const sim = await startSimulator({ scenario, clock: { kind: 'manual' }, seed: 7, ...(params ? { params } : {}) });
+export async function startHarness(scenario: StartSimulatorOptions['scenario'], params?: Record<string, number>, server: Pick<StartSimulatorOptions, 'withoutEvents'> = {}): Promise<Harness> {
+  const sim = await startSimulator({ scenario, clock: { kind: 'manual' }, seed: 7, ...(params ? { params } : {}), ...server });
   const client = createClient(sim.endpoint);
   const target = (name: string): string => {
     const found = sim.targets.find((t) => t.name === name);
