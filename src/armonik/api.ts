@@ -217,8 +217,9 @@ export interface ResultsApi {
   /** Results for these IDs, batched into OR filters; unknown IDs are simply absent. */
   byIds(ids: readonly string[], opts?: CallOptions): Promise<Result[]>;
   count(where?: ResultWhere | readonly ResultWhere[], opts?: CallOptions): Promise<number>;
-  /** Raw `GetOwnerTaskId`. Beware Core's quirk: `resultId` of each pair holds the result's name. */
-  ownerTaskIds(sessionId: string, resultIds: readonly string[], opts?: CallOptions): Promise<Array<{ resultId: string; taskId: string }>>;
+  /** Raw `GetOwnerTaskId`. Core fills each pair's `result_id` with the result's **name**, not its
+   * ID (reference §11.9), so the pair says `resultName`: match on names, or prefer `byIds`. */
+  ownerTaskIds(sessionId: string, resultIds: readonly string[], opts?: CallOptions): Promise<Array<{ resultName: string; taskId: string }>>;
   createMetadata(
     sessionId: string,
     results: Array<{ name: string; manualDeletion?: boolean }>,

@@ -510,7 +510,7 @@ export class FakeArmoniK implements ArmoniKClient {
         // Core's quirk (reference §11.9): the "result id" of each pair is the result's name.
         resultIds.flatMap((id) => {
           const result = this.resultStore.get(id);
-          return result ? [{ resultId: result.name, taskId: result.ownerTaskId }] : [];
+          return result ? [{ resultName: result.name, taskId: result.ownerTaskId }] : [];
         }),
       ),
     createMetadata: () => Promise.reject(new ArmoniKError('unimplemented', 'fake: not supported')),

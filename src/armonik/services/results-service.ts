@@ -93,7 +93,7 @@ export class ResultsService implements ResultsApi {
     return ids.size;
   }
 
-  async ownerTaskIds(sessionId: string, resultIds: readonly string[], opts?: CallOptions): Promise<Array<{ resultId: string; taskId: string }>> {
+  async ownerTaskIds(sessionId: string, resultIds: readonly string[], opts?: CallOptions): Promise<Array<{ resultName: string; taskId: string }>> {
     requireIds(resultIds, 'result');
     if (resultIds.length === 0) return [];
     const response = await this.rpc.unary(
@@ -101,7 +101,7 @@ export class ResultsService implements ResultsApi {
       { sessionId, resultId: [...resultIds] },
       { idempotent: true, ...(opts ? { opts } : {}) },
     );
-    return response.resultTask.map((pair) => ({ resultId: pair.resultId, taskId: pair.taskId }));
+    return response.resultTask.map((pair) => ({ resultName: pair.resultId, taskId: pair.taskId }));
   }
 
   async createMetadata(sessionId: string, results: Array<{ name: string; manualDeletion?: boolean }>, opts?: CallOptions): Promise<Result[]> {

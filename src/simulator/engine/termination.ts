@@ -41,8 +41,10 @@ export function terminateTasksAndResults(
       if (!result || result.status !== 'CREATED') continue;
       if (result.ownerTaskId !== '' && !taskIds.has(result.ownerTaskId)) continue;
       state.abortResult(result, true);
-      // Core only follows results owned by the terminated tasks, not ownerless ones.
-      if (taskIds.has(result.ownerTaskId)) for (const dependent of state.deps.dependentsOf(id)) next.add(dependent);
+      // The reference (§11.6 step 3) cascades from every aborted result, ownerless ones included;
+      // whether Core's loop skips the ownerless ones is not confirmed, and cascading is the safe
+      // side: a dependent left PENDING on an ABORTED input would wait forever.
+      for (const dependent of state.deps.dependentsOf(id)) next.add(dependent);
     }
     tasks = next;
     resultIds = new Set();

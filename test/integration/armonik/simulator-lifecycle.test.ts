@@ -81,7 +81,7 @@ test('create → upload → submit → run → download: the whole client workfl
     assert.deepEqual((await client.tasks.resultIds([task.id, 'unknown'])).get(task.id), [output!.resultId]);
     assert.equal((await client.tasks.resultIds([task.id, 'unknown'])).has('unknown'), false);
     // GetOwnerTaskId quirk: the pair's resultId holds the result's *name*.
-    assert.deepEqual(await client.results.ownerTaskIds(sessionId, [output!.resultId]), [{ resultId: 'output', taskId: task.id }]);
+    assert.deepEqual(await client.results.ownerTaskIds(sessionId, [output!.resultId]), [{ resultName: 'output', taskId: task.id }]);
 
     const deleted = await client.results.deleteData(sessionId, [output!.resultId]);
     assert.deepEqual(deleted, [output!.resultId]);
