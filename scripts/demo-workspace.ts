@@ -83,6 +83,9 @@ export async function prepareDemoWorkspace(options: {
     'armonik.simulator.scenario': 'demo',
     'files.associations': { '*.log': 'log' },
     '[log]': { 'editor.wordWrap': 'on' },
+    // The workspace lives under the repository's .vscode-test: keep Git from offering to open
+    // the repository around it, a popup that has nothing to do with the demo.
+    'git.openRepositoryInParentFolders': 'never',
     ...(options.adminUrl ? { 'armonik.adminUrl': options.adminUrl } : {}),
     ...options.extraSettings,
   };
