@@ -4,19 +4,21 @@
 
 import * as vscode from 'vscode';
 import { registerCommand } from './commands/command-runner';
+import { modalConfirm } from './commands/confirm';
 import { registerConnectionCommands } from './commands/connection-commands';
 import { registerIdCommands } from './commands/id-commands';
 import { registerSessionCommands } from './commands/session-commands';
 import { registerTaskCommands } from './commands/task-commands';
 import { registerTraceCommands } from './commands/trace-commands';
 import { registerTreeCommands } from './commands/tree-commands';
-import { affectsArmoniK, readSettings, SettingKeys } from './config/settings';
+import { affectsArmoniK, openSettings, readSettings, SettingKeys } from './config/settings';
 import { createArmoniKClient } from './connection/client-factory';
 import { ConnectionManager } from './connection/connection-manager';
 import { deploymentTarget, discoverDeployments } from './connection/deployment-discovery';
 import { EndpointSelection } from './connection/endpoint-selection';
 import { PassphraseStore } from './connection/passphrase-store';
 import { ProblemNotifier } from './connection/problem-notifier';
+import { runStartup, SIMULATOR_OFFER_DECLINED_KEY } from './connection/startup-offers';
 import { ConnectionStatusBar } from './connection/status-bar';
 import { TASK_SCHEME, TaskDetailsProvider } from './details/task-details-provider';
 import { createGraphView } from './graph-factory';
@@ -47,8 +49,6 @@ export interface ArmoniKTraceExtensionApi {
   activationMs: number;
 }
 
-const DEPLOYMENT_OFFER_KEY = 'armonik.deploymentOfferDeclined';
-
 let services: Services | undefined;
 
 export function activate(context: vscode.ExtensionContext): ArmoniKTraceExtensionApi {
@@ -66,7 +66,15 @@ export function activate(context: vscode.ExtensionContext): ArmoniKTraceExtensio
   });
   const simulator = new LocalSimulator(context.asAbsolutePath('dist/simulator.js'), log);
   const statusBar = new ConnectionStatusBar();
-  context.subscriptions.push(selection, connection, simulator, statusBar, new ProblemNotifier(connection, () => log.show(true)));
+  const problems = new ProblemNotifier({
+    onDidChange: (listener) => connection.onDidChange(listener),
+    showError: (message, ...buttons) => vscode.window.showErrorMessage(message, ...buttons),
+    reconnect: (reason) => connection.reconnect(reason),
+    openSettings,
+    showLog: () => log.show(true),
+    localize: (label) => vscode.l10n.t(label),
+  });
+  context.subscriptions.push(selection, connection, simulator, statusBar, problems);
 
   const tree = new SessionsTreeProvider({ connection, log, pageSize: () => readSettings().pageSize });
   const treeView = vscode.window.createTreeView<ArmoniKTreeNode>('armonik.sessions', { treeDataProvider: tree, showCollapseAll: true });
@@ -102,6 +110,7 @@ export function activate(context: vscode.ExtensionContext): ArmoniKTraceExtensio
     recent,
     graph: () => (graph ??= createGraphView(context, log, traces, connection, adminUrl)),
     adminUrl,
+    confirm: modalConfirm,
   };
   services = s;
   // The graph panel registers its webview serializer when constructed: do it now so that panels
@@ -180,6 +189,8 @@ export function activate(context: vscode.ExtensionContext): ArmoniKTraceExtensio
   updateAdminContext();
   render();
 
+  // "Don't show the simulator offer again" is the user's answer on every machine they use.
+  context.globalState.setKeysForSync([SIMULATOR_OFFER_DECLINED_KEY]);
   // The first connection attempt happens after activation returns, so that it never delays the
   // first paint of the view.
   const kickoff = setTimeout(() => void startup(s), 0);
@@ -190,30 +201,30 @@ export function activate(context: vscode.ExtensionContext): ArmoniKTraceExtensio
   return { services: s, statusBar, live, hover, terminalLinks, activationMs };
 }
 
+/** The start-up connection and, when nothing is configured, the offers of startup-offers.ts. */
 async function startup(s: Services): Promise<void> {
-  const snap = await s.connection.connect('startup');
-  if (snap.state !== 'disconnected') return;
-  // Nothing configured: offer a local deployment if the workspace has one.
-  if (s.context.workspaceState.get<boolean>(DEPLOYMENT_OFFER_KEY)) return;
-  try {
-    const [found] = await discoverDeployments(s.log);
-    if (!found || s.connection.state !== 'disconnected') return;
-    const use = vscode.l10n.t('Use It');
-    const never = vscode.l10n.t('Not for This Workspace');
-    const choice = await vscode.window.showInformationMessage(
-      vscode.l10n.t('ArmoniK Trace found a local deployment at {0} ({1}). Connect to it?', found.controlPlaneUrl, vscode.workspace.asRelativePath(found.file)),
-      use,
-      never,
-    );
-    if (choice === use) {
+  const outcome = await runStartup({
+    connect: async () => (await s.connection.connect('startup')).state,
+    state: () => s.connection.state,
+    findDeployment: async () => {
+      const [found] = await discoverDeployments(s.log);
+      return found && { ...found, where: vscode.workspace.asRelativePath(found.file) };
+    },
+    useDeployment: async (found) => {
       s.selection.choose(deploymentTarget(found));
       await s.connection.reconnect('local deployment chosen');
-    } else if (choice === never) {
-      await s.context.workspaceState.update(DEPLOYMENT_OFFER_KEY, true);
-    }
-  } catch (error) {
-    s.log.warn(`[discovery] ${describeError(error)}`);
-  }
+    },
+    startSimulator: () => vscode.commands.executeCommand('armonik.startSimulator'),
+    offer: (message, ...buttons) => vscode.window.showInformationMessage(message, ...buttons),
+    workspaceState: s.context.workspaceState,
+    globalState: s.context.globalState,
+    localize: (message, ...args) => vscode.l10n.t(message, ...args),
+    warn: (message) => s.log.warn(message),
+  }).catch((error: unknown) => {
+    s.log.warn(`[startup] ${describeError(error)}`);
+    return undefined;
+  });
+  if (outcome) s.log.debug(`[startup] ${outcome}`);
 }
 
 export async function deactivate(): Promise<void> {

@@ -2,6 +2,7 @@
 // modules (a composition root instead of module-level singletons).
 
 import type * as vscode from 'vscode';
+import type { Confirm } from './commands/confirm';
 import type { ConnectionManager } from './connection/connection-manager';
 import type { EndpointSelection } from './connection/endpoint-selection';
 import type { PassphraseStore } from './connection/passphrase-store';
@@ -32,4 +33,7 @@ export interface Services {
   graph(): GraphView;
   /** Admin GUI base URL from the settings or the deployment output, if known. */
   adminUrl(): string | undefined;
+  /** Asks before an action that changes the cluster (commands/confirm.ts); read at each use so
+   * that the in-host suites can answer it. */
+  confirm: Confirm;
 }

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { RunningSimulator } from '../../src/simulator/simulator';
 import { advanceToDemoFailure, closeAllEditors, connectTo, extensionApi, startManualSimulator, waitFor, workspaceRoot } from './helpers';
 import { after, before, suite, test } from './harness';
+import { startSlowControlPlane, type SlowControlPlane } from './slow-control-plane';
 
 const UNKNOWN = 'deadbeef-0000-4000-8000-000000000001';
 
@@ -13,17 +14,31 @@ function hoverText(hovers: vscode.Hover[]): string {
     .join('\n');
 }
 
+/** The hover text on the first occurrence of `id` in `doc`. */
+async function hoverIn(doc: vscode.TextDocument, id: string): Promise<string> {
+  const offset = doc.getText().indexOf(id);
+  assert.ok(offset >= 0, `${id} is in ${doc.uri.path}`);
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(offset + 3));
+  return hoverText(hovers);
+}
+
+/** Writes `text` to `relPath` in the workspace and opens it. */
+async function openWorkspaceFile(relPath: string, text: string): Promise<vscode.TextDocument> {
+  const uri = vscode.Uri.joinPath(workspaceRoot(), ...relPath.split('/'));
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}
+
+const config = () => vscode.workspace.getConfiguration('armonik');
+
 suite('hovers and links on IDs', () => {
   let sim: RunningSimulator;
   let doc: vscode.TextDocument;
   let ids: { task: string; result: string; session: string };
 
-  async function hoverAt(id: string): Promise<string> {
-    const offset = doc.getText().indexOf(id);
-    assert.ok(offset >= 0, `${id} is in the log`);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(offset + 3));
-    return hoverText(hovers);
-  }
+  const hoverAt = (id: string): Promise<string> => hoverIn(doc, id);
 
   before(async () => {
     sim = await startManualSimulator('demo');
@@ -97,6 +112,20 @@ suite('hovers and links on IDs', () => {
     }
   });
 
+  test('IDs in a JSON document have hovers too', async () => {
+    const json = await openWorkspaceFile('hover-test.json', `${JSON.stringify({ job: 'risk', taskId: ids.task, output: { resultId: ids.result } }, null, 2)}\n`);
+    assert.equal(json.languageId, 'json');
+    assert.match(await hoverIn(json, ids.task), /\*\*ArmoniK task\*\* `[^`]+` — \*\*ERROR\*\*[\s\S]*ArithmeticException/);
+    assert.match(await hoverIn(json, ids.result), /\*\*ArmoniK result\*\* .* — \*\*ABORTED\*\*/);
+  });
+
+  test('IDs in a plain-text document have hovers too', async () => {
+    const txt = await openWorkspaceFile('hover-test.txt', `Support ticket: session ${ids.session} is slow, see task ${ids.task}.\n`);
+    assert.equal(txt.languageId, 'plaintext');
+    assert.match(await hoverIn(txt, ids.session), /\*\*ArmoniK session\*\* .* — \*\*RUNNING\*\*/);
+    assert.match(await hoverIn(txt, ids.task), /\*\*ArmoniK task\*\* .* — \*\*ERROR\*\*/);
+  });
+
   test('with the control plane down, a hover says it cannot look the ID up', async () => {
     const api = await extensionApi();
     api.services.resolver.invalidate();
@@ -106,5 +135,62 @@ suite('hovers and links on IDs', () => {
       timeoutMs: 20_000,
       intervalMs: 500,
     });
+  });
+});
+
+suite('hover timeout on a slow control plane', () => {
+  let slow: SlowControlPlane;
+  let doc: vscode.TextDocument;
+  const ID = 'a1b2c3d4-0000-4000-8000-00000000abcd';
+
+  /** Hovers the ID and measures how long the hover took to answer. */
+  async function timedHover(): Promise<{ text: string; ms: number }> {
+    const started = Date.now();
+    const text = await hoverIn(doc, ID);
+    return { text, ms: Date.now() - started };
+  }
+
+  before(async () => {
+    slow = await startSlowControlPlane();
+    const api = await extensionApi();
+    await connectTo(api, slow.endpoint);
+    api.services.resolver.invalidate();
+    doc = await openWorkspaceFile('logs/slow-hover.log', `2025-01-14T17:31:02.118Z INFO  Client  waiting for result ${ID}\n`);
+  });
+  after(async () => {
+    await config().update('hover.timeoutMs', undefined, vscode.ConfigurationTarget.Workspace);
+    await closeAllEditors();
+    const api = await extensionApi();
+    api.services.selection.choose(undefined);
+    await api.services.connection.reconnect('test');
+    await slow?.stop();
+  });
+
+  test('a lookup slower than armonik.hover.timeoutMs answers "looking it up…" at the timeout instead of blocking', async () => {
+    await config().update('hover.timeoutMs', 300, vscode.ConfigurationTarget.Workspace);
+    const quick = await timedHover();
+    assert.match(quick.text, /looking it up on ArmoniK… \(hover again in a moment\)/);
+    assert.ok(slow.lookups > 0, 'the lookup did reach the control plane, which holds it');
+    assert.ok(quick.ms >= 250, `the hover waited for the lookup up to the timeout (${quick.ms} ms)`);
+    assert.ok(quick.ms < 1400, `the hover gave up at about 300 ms, not at the 1500 ms default (${quick.ms} ms)`);
+
+    // The setting is read at each hover: a longer timeout waits longer, and still gives up.
+    await config().update('hover.timeoutMs', 1500, vscode.ConfigurationTarget.Workspace);
+    const patient = await timedHover();
+    assert.match(patient.text, /looking it up on ArmoniK…/);
+    assert.ok(patient.ms >= 1400 && patient.ms < 4000, `the hover gave up at about 1500 ms (${patient.ms} ms)`);
+  }, { timeoutMs: 20_000 });
+
+  test('once the slow lookup completes, the next hover shows its answer', async () => {
+    slow.release();
+    await waitFor(async () => /is not a task, result or session known to/.test((await timedHover()).text), {
+      message: 'the answer of the lookup on a later hover',
+      timeoutMs: 10_000,
+      intervalMs: 200,
+    });
+    // Answered from the cache: immediately, whatever the timeout.
+    const cached = await timedHover();
+    assert.match(cached.text, /is not a task, result or session known to/);
+    assert.ok(cached.ms < 1000, `a cached answer does not wait for the 1500 ms timeout (${cached.ms} ms)`);
   });
 });

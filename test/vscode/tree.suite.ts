@@ -1,11 +1,48 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RunningSimulator } from '../../src/simulator/simulator';
+import type { ConfirmQuestion } from '../../src/extension/commands/confirm';
 import type { ArmoniKTreeNode, GroupNode, LoadMoreNode, SessionNode, TaskItemNode } from '../../src/extension/tree/tree-nodes';
-import { advanceToDemoFailure, activeEditorFor, connectTo, extensionApi, startManualSimulator, waitFor } from './helpers';
+import { advanceToDemoFailure, activeEditorFor, connectTo, EXTENSION_ID, extensionApi, startManualSimulator, waitFor } from './helpers';
 import { after, before, suite, test } from './harness';
 
 const config = () => vscode.workspace.getConfiguration('armonik');
+
+interface MenuEntry {
+  command: string;
+  when?: string;
+}
+
+/** Whether the tree's context menu (package.json `view/item/context`) offers `command` on a row
+ * whose contextValue is `contextValue`: the `viewItem == x` or `viewItem =~ /re/` of its when. */
+function contextMenuOffers(command: string, contextValue: string): boolean {
+  const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { menus: Record<string, MenuEntry[]> } };
+  return manifest.contributes.menus['view/item/context']!.some((entry) => {
+    if (entry.command !== command || !entry.when?.includes('view == armonik.sessions')) return false;
+    const equals = /viewItem == ([\w.]+)/.exec(entry.when);
+    if (equals) return equals[1] === contextValue;
+    const matches = /viewItem =~ \/(.+?)\/(?:\s|$)/.exec(entry.when);
+    return matches ? new RegExp(matches[1]!).test(contextValue) : false;
+  });
+}
+
+/** Answers the modal confirmations of the commands run by `body` (a suite cannot click a modal
+ * dialog) and returns the questions asked. */
+async function answeringConfirmations(answer: boolean, body: () => Promise<void>): Promise<ConfirmQuestion[]> {
+  const api = await extensionApi();
+  const asked: ConfirmQuestion[] = [];
+  const original = api.services.confirm;
+  api.services.confirm = async (question) => {
+    asked.push(question);
+    return answer;
+  };
+  try {
+    await body();
+  } finally {
+    api.services.confirm = original;
+  }
+  return asked;
+}
 
 suite('sessions tree', () => {
   let sim: RunningSimulator;
@@ -122,5 +159,144 @@ suite('sessions tree', () => {
     assert.ok(found, 'the task is shown in its group');
     assert.match(String(api.services.tree.getTreeItem(found).description), /found/);
     await activeEditorFor((u) => u.scheme === 'armonik-task' && u.path.endsWith(first.id), 'the task details document');
+  });
+
+  test('a row found by ID is hidden by a status filter it does not match, and back when cleared', async () => {
+    const api = await extensionApi();
+    const tasks = await group('tasks');
+    const isFound = (c: ArmoniKTreeNode): c is TaskItemNode => c.kind === 'task' && /found/.test(String(api.services.tree.getTreeItem(c).description));
+    const found = (await api.services.tree.getChildren(tasks)).find(isFound);
+    assert.ok(found, 'the task revealed by the previous test is pinned in its group');
+    const other = found.data.status === 'COMPLETED' ? 'ERROR' : 'COMPLETED';
+    api.services.tree.setFilter(tasks, [other]);
+    try {
+      const filtered = (await api.services.tree.getChildren(tasks)).filter((c): c is TaskItemNode => c.kind === 'task');
+      assert.ok(!filtered.some((c) => c.data.id === found.data.id), `a ${found.data.status} task is not listed under "Tasks (${other})"`);
+      assert.ok(filtered.every((c) => c.data.status === other));
+    } finally {
+      api.services.tree.setFilter(tasks, []);
+    }
+    assert.ok((await api.services.tree.getChildren(tasks)).some((c) => isFound(c) && c.data.id === found.data.id), 'still pinned once the filter is cleared');
+  });
+
+  /** A session made for one test (the demo session is what the other tests look at). */
+  async function freshSessionNode(): Promise<SessionNode> {
+    const api = await extensionApi();
+    const created = sim.engine.createSession({ maxRetries: 2, priority: 1, maxDurationMs: 600_000 }, ['default']);
+    await api.services.tree.refresh();
+    const roots = await api.services.tree.getChildren();
+    const node = roots.find((n): n is SessionNode => n.kind === 'session' && n.session.sessionId === created.sessionId);
+    assert.ok(node, 'the new session is listed');
+    return node;
+  }
+
+  async function sessionRow(id: string): Promise<vscode.TreeItem> {
+    const api = await extensionApi();
+    const node = (await api.services.tree.getChildren()).find((n): n is SessionNode => n.kind === 'session' && n.session.sessionId === id);
+    assert.ok(node, `session ${id} is still listed`);
+    return api.services.tree.getTreeItem(node);
+  }
+
+  test('Cancel Task on an active task row asks first, then the control plane cancels it', async () => {
+    const api = await extensionApi();
+    const tasks = await group('tasks');
+    // What a user does to find one: filter the Tasks group on the statuses still running.
+    api.services.tree.setFilter(tasks, ['SUBMITTED', 'DISPATCHED', 'PROCESSING', 'PENDING', 'CREATING']);
+    try {
+      const rows = (await api.services.tree.getChildren(tasks)).filter((c): c is TaskItemNode => c.kind === 'task');
+      assert.ok(rows.length > 0, 'the demo still has unfinished tasks');
+      const row = rows[0]!;
+      const taskId = row.data.id;
+      const contextValue = String(api.services.tree.getTreeItem(row).contextValue);
+      assert.ok(contextMenuOffers('armonik.cancelTask', contextValue), `the context menu of ${contextValue} offers Cancel Task`);
+
+      // Closing the confirmation leaves the task alone.
+      const statusBefore = sim.engine.task(taskId)!.status;
+      const refused = await answeringConfirmations(false, async () => {
+        assert.equal(await vscode.commands.executeCommand('armonik.cancelTask', row), undefined);
+      });
+      assert.equal(refused.length, 1);
+      assert.equal(sim.engine.task(taskId)!.status, statusBefore, 'not cancelled without a yes');
+
+      let status: unknown;
+      const asked = await answeringConfirmations(true, async () => {
+        status = await vscode.commands.executeCommand('armonik.cancelTask', row);
+      });
+      assert.deepEqual(asked.map((q) => [q.message, q.action]), [[`Cancel task ${taskId}?`, 'Cancel Task']]);
+      assert.match(asked[0]!.detail, /cannot be undone/);
+      assert.match(String(status), /^CANCELL(ING|ED)$/);
+      assert.match(sim.engine.task(taskId)!.status, /^CANCELL(ING|ED)$/, 'the simulator has the task cancelled');
+      // The row follows (the command refreshes the session).
+      api.services.tree.setFilter(tasks, ['CANCELLING', 'CANCELLED']);
+      await waitFor(async () => {
+        const shown = (await api.services.tree.getChildren(tasks)).find((c): c is TaskItemNode => c.kind === 'task' && c.data.id === taskId);
+        return shown !== undefined && /^CANCELL(ING|ED)/.test(String(api.services.tree.getTreeItem(shown).description));
+      }, { message: 'the task row to show its cancellation' });
+    } finally {
+      api.services.tree.setFilter(tasks, []);
+    }
+  });
+
+  test('Cancel Session on a session row asks first, then the session is cancelled', async () => {
+    const node = await freshSessionNode();
+    const id = node.session.sessionId;
+    const api = await extensionApi();
+    assert.ok(contextMenuOffers('armonik.cancelSession', String(api.services.tree.getTreeItem(node).contextValue)));
+    let status: unknown;
+    const asked = await answeringConfirmations(true, async () => {
+      status = await vscode.commands.executeCommand('armonik.cancelSession', node);
+    });
+    assert.deepEqual(asked.map((q) => [q.message, q.action]), [[`Cancel session ${id}?`, 'Cancel Session']]);
+    assert.equal(status, 'CANCELLED');
+    assert.equal(sim.engine.session(id)!.status, 'CANCELLED');
+    const row = await sessionRow(id);
+    assert.equal(row.contextValue, 'armonik.session.cancelled');
+    assert.match(String(row.description), /^cancelled · /);
+    assert.ok(!contextMenuOffers('armonik.cancelSession', String(row.contextValue)), 'a cancelled session is not offered Cancel again');
+    assert.ok(!contextMenuOffers('armonik.closeSession', String(row.contextValue)));
+  });
+
+  test('Close Session on a session row asks first, then the session is closed; refusing changes nothing', async () => {
+    const node = await freshSessionNode();
+    const id = node.session.sessionId;
+    const api = await extensionApi();
+    assert.ok(contextMenuOffers('armonik.closeSession', String(api.services.tree.getTreeItem(node).contextValue)));
+    const refused = await answeringConfirmations(false, async () => {
+      assert.equal(await vscode.commands.executeCommand('armonik.closeSession', node), undefined);
+    });
+    assert.equal(refused.length, 1);
+    assert.equal(sim.engine.session(id)!.status, 'RUNNING', 'not closed without a yes');
+
+    let status: unknown;
+    const asked = await answeringConfirmations(true, async () => {
+      status = await vscode.commands.executeCommand('armonik.closeSession', node);
+    });
+    assert.deepEqual(asked.map((q) => [q.message, q.action]), [[`Close session ${id}?`, 'Close Session']]);
+    assert.match(asked[0]!.detail, /No more tasks can be submitted/);
+    assert.equal(status, 'CLOSED');
+    assert.equal(sim.engine.session(id)!.status, 'CLOSED');
+    const row = await sessionRow(id);
+    assert.equal(row.contextValue, 'armonik.session.closed');
+    assert.match(String(row.description), /^closed · /);
+  });
+
+  test('Copy ID on task, result and session rows puts the full ID on the clipboard', async () => {
+    const api = await extensionApi();
+    const session = await sessionNode();
+    const [task] = (await api.services.tree.getChildren(await group('tasks'))).filter((c): c is TaskItemNode => c.kind === 'task');
+    const [result] = (await api.services.tree.getChildren(await group('results'))).filter((c) => c.kind === 'result');
+    assert.ok(task && result && result.kind === 'result');
+    const rows: Array<[ArmoniKTreeNode, string]> = [
+      [task, task.data.id],
+      [result, result.data.resultId],
+      [session, sessionId],
+    ];
+    for (const [node, id] of rows) {
+      const contextValue = String(api.services.tree.getTreeItem(node).contextValue);
+      assert.ok(contextMenuOffers('armonik.copyId', contextValue), `the context menu of ${contextValue} offers Copy ID`);
+      await vscode.env.clipboard.writeText('something else');
+      assert.equal(await vscode.commands.executeCommand('armonik.copyId', node), id);
+      assert.equal(await vscode.env.clipboard.readText(), id, `the clipboard holds ${id}, not the short label`);
+    }
   });
 });

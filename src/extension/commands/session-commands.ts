@@ -46,13 +46,12 @@ export function registerSessionCommands(s: Services): void {
     registerCommand(s.context, s.log, action.command, async (arg) => {
       const id = await resolveIdArgument(arg, vscode.l10n.t('Session ID to {0}', action.verb.toLowerCase()));
       if (!id) return undefined;
-      const confirm = vscode.l10n.t('{0} Session', action.verb);
-      const answer = await vscode.window.showWarningMessage(
-        vscode.l10n.t('{0} session {1}?', action.verb, id.id),
-        { modal: true, detail: action.detail },
-        confirm,
-      );
-      if (answer !== confirm) return undefined;
+      const confirmed = await s.confirm({
+        message: vscode.l10n.t('{0} session {1}?', action.verb, id.id),
+        detail: action.detail,
+        action: vscode.l10n.t('{0} Session', action.verb),
+      });
+      if (!confirmed) return undefined;
       const client = await s.connection.getClient();
       const session = await action.run(client, id.id);
       s.log.info(`[sessions] ${action.verb.toLowerCase()} ${id.id}: now ${session.status}`);

@@ -66,16 +66,12 @@ export function registerTaskCommands(s: Services): void {
   registerCommand(context, log, 'armonik.cancelTask', async (arg) => {
     const id = await resolveIdArgument(arg, vscode.l10n.t('Task ID to cancel'));
     if (!id) return undefined;
-    const cancel = vscode.l10n.t('Cancel Task');
-    const answer = await vscode.window.showWarningMessage(
-      vscode.l10n.t('Cancel task {0}?', id.id),
-      {
-        modal: true,
-        detail: vscode.l10n.t('Its outputs that are not produced yet will be aborted, and tasks waiting on them will fail. This cannot be undone.'),
-      },
-      cancel,
-    );
-    if (answer !== cancel) return undefined;
+    const confirmed = await s.confirm({
+      message: vscode.l10n.t('Cancel task {0}?', id.id),
+      detail: vscode.l10n.t('Its outputs that are not produced yet will be aborted, and tasks waiting on them will fail. This cannot be undone.'),
+      action: vscode.l10n.t('Cancel Task'),
+    });
+    if (!confirmed) return undefined;
     const client = await s.connection.getClient();
     const [summary] = await client.tasks.cancel([id.id]);
     log.info(`[tasks] cancel ${id.id}: ${summary?.status ?? 'no answer'}`);

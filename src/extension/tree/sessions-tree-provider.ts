@@ -272,7 +272,9 @@ export class SessionsTreeProvider implements vscode.TreeDataProvider<ArmoniKTree
     const listed = new Set(list.items.map((i) => ('resultId' in i ? i.resultId : i.id)));
     for (const [key, item] of group.pinned) {
       if (listed.has(key)) group.pinned.delete(key);
-      else nodes.push(group.nodeFor(item, true));
+      // A row found by ID stays pinned, but a status filter set since hides it like any other
+      // row: "Tasks (PROCESSING)" must not show a COMPLETED task. It is back when cleared.
+      else if (group.filter.length === 0 || group.filter.includes(item.status)) nodes.push(group.nodeFor(item, true));
     }
     for (const item of list.items) nodes.push(group.nodeFor(item, false));
     if (list.hasMore) nodes.push(new LoadMoreNode(group, list.items.length, list.total ?? 0));
