@@ -62,7 +62,8 @@ export function buildGraphStyle(p: Palette): cytoscape.StylesheetJson {
         'target-arrow-color': p.edge,
         'curve-style': 'bezier',
         'arrow-scale': 0.9,
-        opacity: 0.85,
+        // High contrast themes promise full-strength strokes: a faded line falls below 3:1.
+        opacity: highContrast ? 1 : 0.85,
       },
     },
   );
@@ -71,8 +72,9 @@ export function buildGraphStyle(p: Palette): cytoscape.StylesheetJson {
     style.push({ selector: `edge.e-${kind}`, style: { 'line-style': a.line, 'target-arrow-shape': a.arrow, width: a.width } });
   }
   style.push(
-    // Provenance links: context, not flow; kept faint so the data flow reads first.
-    { selector: 'edge.e-subtask-of', style: { opacity: 0.35, 'curve-style': 'straight' } },
+    // Provenance links: context, not flow; kept faint so the data flow reads first (in high
+    // contrast they stay opaque: their dotted line and diamond arrow still set them apart).
+    { selector: 'edge.e-subtask-of', style: { opacity: highContrast ? 1 : 0.35, 'curve-style': 'straight' } },
     { selector: 'edge.e-retry-of', style: { 'line-color': p.status.retried, 'target-arrow-color': p.status.retried } },
     { selector: 'edge.multi', style: { label: 'data(label)', 'font-size': 9, color: p.muted, 'text-background-color': p.background, 'text-background-opacity': 0.85, 'text-background-padding': '1px', 'min-zoomed-font-size': 8 } },
     { selector: 'edge.chain', style: { width: 3, 'line-color': p.error, 'target-arrow-color': p.error, opacity: 1 } },
