@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ArmoniKError } from '../../../src/armonik/errors';
 import type { StartTraceOptions } from '../../../src/trace/start-trace';
-import type { LiveTrace, TraceChange } from '../../../src/trace/types';
+import { changeWhere } from '../../support/trace-change';
 import { startHarness, type Harness } from './simulator-harness';
 
 const MINUTE = 60_000;
@@ -14,21 +14,6 @@ const LIVE: Partial<StartTraceOptions> = {
   live: true,
   tuning: { coalesceMs: 10, poll: { minIntervalMs: 20, maxIntervalMs: 80, backoff: 2 } },
 };
-
-function changeWhere(trace: LiveTrace, what: string, accept: (change: TraceChange) => boolean, timeoutMs = 5000): Promise<TraceChange> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      off();
-      reject(new Error(`no change where ${what}; now: ${trace.diagnosis().headline}`));
-    }, timeoutMs);
-    const off = trace.onDidChange((change) => {
-      if (!accept(change)) return;
-      clearTimeout(timer);
-      off();
-      resolve(change);
-    });
-  });
-}
 
 async function until(what: string, check: () => boolean, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -58,7 +43,7 @@ describe('live trace × simulator without the Events service', () => {
     const trace = await h.trace('d', LIVE);
     await until('the trace to settle on polling', () => trace.diagnosis().stats.liveMode === 'polling');
     assert.equal(trace.diagnosis().verdict, 'in-progress');
-    const completed = changeWhere(trace, 'the verdict is completed', (c) => c.diagnosis.verdict === 'completed');
+    const completed = changeWhere(trace, (c) => c.diagnosis.verdict === 'completed', 5000);
     h.sim.engine.runUntilIdle(10 * MINUTE);
     const change = await completed;
     assert.equal(change.diagnosis.stats.liveMode, 'polling');
@@ -76,7 +61,7 @@ describe('live trace × simulator: the event stream drops', () => {
     const trace = await h.trace('d', LIVE);
     await until('the event stream to be open', () => trace.diagnosis().stats.liveMode === 'events' && h.sim.server.context.streams.size > 0);
     assert.equal(trace.diagnosis().verdict, 'in-progress');
-    const completed = changeWhere(trace, 'the verdict is completed', (c) => c.diagnosis.verdict === 'completed');
+    const completed = changeWhere(trace, (c) => c.diagnosis.verdict === 'completed', 5000);
     // Drop every stream, then finish the work in the same tick: no live event reaches the client.
     h.sim.server.context.streams.closeAll();
     h.sim.engine.runUntilIdle(10 * MINUTE);

@@ -6,30 +6,14 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ArmoniKError } from '../../../src/armonik/errors';
 import { startTrace, type StartTraceOptions } from '../../../src/trace/start-trace';
-import type { LiveTrace, TraceChange } from '../../../src/trace/types';
 import { FakeArmoniK } from '../../support/fake-armonik';
+import { changeWhere } from '../../support/trace-change';
 
 const LIVE: Partial<StartTraceOptions> = {
   live: true,
   partitions: false,
   tuning: { coalesceMs: 10, poll: { minIntervalMs: 15, maxIntervalMs: 60, backoff: 2 } },
 };
-
-/** Resolves with the first change for which `accept` holds. */
-function changeWhere(trace: LiveTrace, accept: (change: TraceChange) => boolean, timeoutMs = 2000): Promise<TraceChange> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`no matching change within ${timeoutMs} ms; verdict ${trace.diagnosis().verdict}: ${trace.diagnosis().headline}`));
-    }, timeoutMs);
-    const stop = trace.onDidChange((change) => {
-      if (!accept(change)) return;
-      clearTimeout(timer);
-      stop();
-      resolve(change);
-    });
-  });
-}
 
 const settle = (ms = 40) => new Promise((resolve) => setTimeout(resolve, ms));
 
