@@ -2,7 +2,8 @@
 // extracted from the ArmoniK API reference (not from our protos), then checks real
 // encodings with an independent wire reader. A wrong field number, type, repeated-ness,
 // oneof membership, enum value, method path or streaming flag fails here.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -34,9 +35,20 @@ interface ReferenceSchema {
   services: Record<string, Record<string, MethodRow>>;
 }
 
-const reference = JSON.parse(
-  readFileSync(resolve(__dirname, '../../fixtures/reference-schema.json'), 'utf8'),
-) as ReferenceSchema;
+const referenceText = readFileSync(resolve(__dirname, '../../fixtures/reference-schema.json'), 'utf8');
+const reference = JSON.parse(referenceText) as ReferenceSchema & { $comment: string };
+
+// The table names the version of the reference it was extracted from. Where the reference sits
+// next to the repository (our development machines; not a fresh CI clone), a new version of it
+// must lead to a new extraction, not to a table silently describing the old one.
+const REFERENCE_DOC = resolve(__dirname, '../../../../shared/armonik-api-reference.md');
+describe('reference table', () => {
+  it('was extracted from the reference as it is now', { skip: existsSync(REFERENCE_DOC) ? false : `${REFERENCE_DOC} is not on this machine` }, () => {
+    const extractedFrom = /sha256 ([0-9a-f]{16})/.exec(reference.$comment)?.[1];
+    const now = createHash('sha256').update(readFileSync(REFERENCE_DOC)).digest('hex').slice(0, 16);
+    assert.equal(extractedFrom, now, 'the API reference changed since test/fixtures/reference-schema.json was extracted: extract it again');
+  });
+});
 
 // ---------------------------------------------------------------- our protos, via protobufjs
 
