@@ -1,6 +1,7 @@
 // UI tests of the trace graph panel in a real VS Code (code-server) driven through Chromium:
 // trace the simulator's results from the command palette, read the graph inside the webview,
-// click the top blocker, use "Go to Next Blocking Task", expand a group and export the diagnosis.
+// click the top blocker, use "Go to Next Blocking Task", expand a group, export the diagnosis,
+// and reload the window: the panel comes back (WebviewPanelSerializer) on the live trace.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -51,20 +52,25 @@ async function traceFromPalette(name: string): Promise<FrameLocator> {
   return frame;
 }
 
-/** The number of view nodes our host-side view builder makes for this result, traced
- * independently of the extension. */
-async function expectedViewNodes(resultId: string): Promise<number> {
+/** What a trace of this result, made independently of the extension, gives: the number of view
+ * nodes our host-side view builder makes, and the task queued in its cone, if any. */
+async function independentTrace(resultId: string): Promise<{ viewNodes: number; queuedTaskId: string | undefined }> {
   const client = createClient(wb.sim.ready.endpoint, { timeoutMs: 10_000 });
   try {
     const trace = await startTrace(client, { resultId });
     try {
-      return new TraceViewSession(trace).snapshot().nodes.length;
+      const queued = trace.diagnosis().blockers.find((b) => b.kind === 'task' && b.reason === 'queued');
+      return { viewNodes: new TraceViewSession(trace).snapshot().nodes.length, queuedTaskId: queued?.id };
     } finally {
       trace.close();
     }
   } finally {
     client.close();
   }
+}
+
+async function expectedViewNodes(resultId: string): Promise<number> {
+  return (await independentTrace(resultId)).viewNodes;
 }
 
 before(async () => {
@@ -146,4 +152,50 @@ uiTest('Export Trace Graph saves the diagnosis as JSON', 120_000, async () => {
   const doc = JSON.parse(readFileSync(file, 'utf8'));
   assert.equal(doc.format, 'armonik-trace/diagnosis');
   assert.equal(doc.diagnosis.target.id, target('portfolio-pv').resultId);
+});
+
+// Last: it reloads the window and cancels xva's queued task, which the tests above do not expect.
+uiTest('after a window reload the graph panel comes back with the same graph and follows the live trace', 240_000, async () => {
+  const xva = target('xva');
+  // One panel, so that the restored one is the active editor and its webview the visible one.
+  await wb.runCommand('View: Close All Editors');
+  await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 10_000 });
+  let frame = await traceFromPalette('xva');
+  const drawn = Number(await frame.locator('#graph').getAttribute('data-node-count'));
+  const independent = await independentTrace(xva.resultId);
+  assert.equal(drawn, independent.viewNodes);
+  const queued = independent.queuedTaskId;
+  assert.ok(queued, 'xva waits on a task queued on the gpu partition');
+  await frame.locator(`.blockers button[data-node-id="${queued}"]`).waitFor({ timeout: 10_000 });
+  // The webview saves its state (which trace, viewport) 300 ms after drawing; VS Code keeps it
+  // with the editor and hands it to the serializer after the reload.
+  await page.waitForTimeout(1_500);
+
+  // VS Code's own window reload: in the browser it saves the workbench state (open editors and
+  // their webview state) before reloading the page. Reloading the page directly (F5) only gets a
+  // best-effort save from the unload handler, which often misses the editors.
+  const reloaded = page.waitForEvent('load', { timeout: 60_000 });
+  await wb.runCommand('Developer: Reload Window');
+  await reloaded;
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.locator('.tab.active', { hasText: 'Graph: xva' }).waitFor({ timeout: 60_000 });
+  frame = graphFrame();
+  await frame.locator('#graph[data-ready="true"]').waitFor({ timeout: 90_000 });
+  assert.equal(Number(await frame.locator('#graph').getAttribute('data-node-count')), drawn, 'the restored panel draws as many nodes');
+  assert.equal(await frame.locator('.header .result-name').getAttribute('title'), xva.resultId, 'the restored panel shows xva');
+  assert.equal((await frame.locator('.header .live').textContent())?.trim(), 'Live');
+  await frame.locator(`.blockers button[data-node-id="${queued}"]`).waitFor({ timeout: 10_000 });
+  assert.equal(await page.locator('.tab', { hasText: 'Graph: xva' }).count(), 1, 'one panel for xva');
+  await wb.screenshot('graph-restored');
+
+  // Live again: a change made on the control plane after the reload reaches the restored panel.
+  const client = createClient(wb.sim.ready.endpoint, { timeoutMs: 10_000 });
+  try {
+    await client.tasks.cancel([queued]);
+  } finally {
+    client.close();
+  }
+  await frame.locator('.header .verdict.verdict-failed').waitFor({ timeout: 30_000 });
+  assert.match((await frame.locator('.header .headline').textContent()) ?? '', /cancelled/);
+  await wb.screenshot('graph-restored-live');
 });
