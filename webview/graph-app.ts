@@ -49,7 +49,6 @@ export class GraphApp {
   private readonly filterBoxes = new Map<StatusClass, HTMLInputElement>();
   private state: PersistedState | undefined;
   private hiddenClasses = new Set<StatusClass>();
-  private lastHeader: ViewHeader | undefined;
   private live: LiveStatus = { state: 'live', pendingUpdates: 0, updatedAt: Date.now() };
   private endpoint = '';
   private sessionId = '';
@@ -167,7 +166,7 @@ export class GraphApp {
         }
         case 'live':
           this.live = message.live;
-          if (this.lastHeader) this.renderHeader(this.lastHeader);
+          this.header.renderLive(message.live);
           break;
         case 'select':
           this.select(message.viewId, true);
@@ -211,7 +210,7 @@ export class GraphApp {
     this.graphElement.dataset.nodeCount = String(this.canvas.nodeCount);
     this.graphElement.dataset.edgeCount = String(this.canvas.edgeCount);
     this.graphElement.dataset.ready = 'true';
-    this.outline.update(() => this.canvas.allNodes(), this.canvas.nodeCount);
+    this.refreshOutline();
     const focus = this.focusNodeId ? ` · focused on ${shortId(this.focusNodeId)}` : '';
     this.statusLine.textContent = `Showing ${formatCount(this.canvas.nodeCount)} nodes for a cone of ${formatCount(this.totals.nodes)} (${formatCount(this.totals.edges)} edges)${focus} · endpoint ${visibleText(this.endpoint)}`;
     this.syncToggles();
@@ -223,8 +222,11 @@ export class GraphApp {
     this.focusNodeId = options.focusNodeId;
   }
 
+  private refreshOutline(): void {
+    this.outline.update(() => this.canvas.allNodes(), this.canvas.shownTest());
+  }
+
   private renderHeader(header: ViewHeader): void {
-    this.lastHeader = header;
     this.header.render(header, this.live);
   }
 
@@ -232,6 +234,8 @@ export class GraphApp {
 
   private select(id: string | undefined, center: boolean): void {
     this.canvas.select(id, center);
+    // A filtered node is drawn while selected, so the list follows the selection.
+    if (this.hiddenClasses.size > 0) this.refreshOutline();
     document.body.dataset.selected = id ?? '';
     this.focusButton.disabled = !this.focusNodeId && !id;
     if (!id) {
@@ -330,6 +334,7 @@ export class GraphApp {
         if (box.checked) this.hiddenClasses.delete(sclass);
         else this.hiddenClasses.add(sclass);
         this.canvas.setHiddenClasses(this.hiddenClasses);
+        this.refreshOutline();
         this.persistSoon();
       });
       this.filterBoxes.set(sclass, box);

@@ -314,7 +314,14 @@ export class GraphCanvas {
   }
 
   isShown(node: ViewNode): boolean {
-    return node.marks.target === true || !this.hidden.has(statusClass(node.status)) || node.id === this.selectedId;
+    return this.shownTest()(node);
+  }
+
+  /** isShown for many nodes: the selection (a Cytoscape query) is read once. The traced result
+   * and the selected node stay drawn whatever the status filter says. */
+  shownTest(): (node: ViewNode) => boolean {
+    const selected = this.selectedId;
+    return (node) => node.marks.target === true || !this.hidden.has(statusClass(node.status)) || node.id === selected;
   }
 
   private setKeyboardFocus(id: string | undefined): void {
@@ -353,6 +360,7 @@ export class GraphCanvas {
     // (each class change restyles the element).
     if (!this.hidden.size && !this.dim && !this.critical && !this.classesApplied) return;
     this.classesApplied = this.hidden.size > 0 || this.dim || this.critical;
+    const shown = this.shownTest();
     const focusSet = new Set<string>();
     if (selected) {
       const element = cy.getElementById(selected);
@@ -364,7 +372,7 @@ export class GraphCanvas {
       cy.nodes().forEach((element) => {
         const node = this.nodes.get(element.id());
         if (!node) return;
-        element.toggleClass('filtered', !this.isShown(node));
+        element.toggleClass('filtered', !shown(node));
         element.toggleClass('show-critical', this.critical);
         const important = node.marks.target || node.marks.chain || node.marks.rootCause || node.marks.blockerRank !== undefined || (this.critical && node.marks.critical);
         element.toggleClass('dimmed', this.dim && !important && !focusSet.has(node.id));

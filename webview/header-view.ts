@@ -21,14 +21,42 @@ const LIVE_TEXT: Record<LiveStatus['state'], string> = {
   closed: 'Closed',
 };
 
+const LIVE_LABEL: Record<LiveStatus['state'], string> = {
+  live: 'Live updates on',
+  paused: 'Live updates paused',
+  failed: 'Live updates stopped',
+  closed: 'Trace closed',
+};
+
+const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
+
 export class HeaderView {
   readonly element = h('header', { class: 'header', 'aria-label': 'Trace summary' });
+  // A labelled status, not a live region: announcing every update that arrives while paused
+  // would talk over whatever the user paused to read. It is read in full when reached.
+  private readonly badge = h('span', { class: 'live', role: 'status', 'aria-live': 'off' });
+  private readonly liveMessage = h('p', { class: 'live-message', role: 'alert', hidden: true });
 
   constructor(private readonly onBlocker: (blocker: HeaderBlocker) => void) {}
+
+  /** Only the live state changed (an update arrived while paused): redraws the badge alone, so
+   * keyboard focus on a blocker and a screen reader's place in the header survive. */
+  renderLive(live: LiveStatus): void {
+    const waiting = live.pendingUpdates;
+    this.badge.className = `live live-${live.state}`;
+    this.badge.replaceChildren(LIVE_TEXT[live.state]);
+    if (waiting > 0) this.badge.append(' · ', h('span', { class: 'live-waiting' }, `${plural(waiting, 'update')} waiting`));
+    this.badge.setAttribute('aria-label', waiting > 0 ? `${LIVE_LABEL[live.state]}, ${plural(waiting, 'trace update')} waiting` : LIVE_LABEL[live.state]);
+    if (live.message) this.badge.title = visibleText(live.message);
+    else this.badge.removeAttribute('title');
+    this.liveMessage.textContent = live.message ? visibleText(live.message) : '';
+    this.liveMessage.hidden = !live.message;
+  }
 
   render(header: ViewHeader, live: LiveStatus): void {
     const el = this.element;
     clear(el);
+    this.renderLive(live);
     const { done, total } = header.progress;
     const percent = total > 0 ? Math.floor((done / total) * 100) : 0;
     const eta =
@@ -41,10 +69,10 @@ export class HeaderView {
         { class: 'header-top' },
         h('span', { class: `verdict verdict-${header.verdict}`, role: 'status' }, VERDICT_TEXT[header.verdict]),
         h('span', { class: 'result-name', title: header.resultId }, visibleText(header.resultName || shortId(header.resultId))),
-        h('span', { class: `live live-${live.state}`, title: live.message ? visibleText(live.message) : undefined }, LIVE_TEXT[live.state], live.pendingUpdates > 0 ? ` (${formatCount(live.pendingUpdates)} updates waiting)` : ''),
+        this.badge,
       ),
       h('p', { class: 'headline' }, visibleText(header.headline)),
-      live.message ? h('p', { class: 'live-message', role: 'alert' }, visibleText(live.message)) : undefined,
+      this.liveMessage,
       h(
         'div',
         { class: 'header-facts' },

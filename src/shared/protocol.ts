@@ -29,7 +29,10 @@ export type LiveState = 'live' | 'paused' | 'failed' | 'closed';
 
 export interface LiveStatus {
   state: LiveState;
-  /** Trace updates received while paused or hidden and not drawn yet. */
+  /** Trace updates (each one coalesced batch of the trace) received and not drawn yet. Only a
+   * paused view has some for long: the host then sends a `live` message per batch so the header
+   * can say how many wait. This field is part of version 1 and the webview always read it; the
+   * host filling it in changes no message's shape, so PROTOCOL_VERSION stays. */
   pendingUpdates: number;
   /** Why the feed failed or closed, in plain words. */
   message?: string;

@@ -21,9 +21,11 @@ interface PageElement {
 declare const window: unknown;
 declare const document: {
   querySelector(selector: string): PageElement | null;
+  querySelectorAll(selector: string): ArrayLike<PageElement>;
+  activeElement: PageElement | null;
   body: { className: string; dataset: Record<string, string | undefined> };
 };
-declare function getComputedStyle(element: PageElement): { backgroundColor: string };
+declare function getComputedStyle(element: unknown): { backgroundColor: string; color: string; getPropertyValue(name: string): string };
 declare function setInterval(callback: () => void, ms: number): number;
 declare function clearInterval(id: number): void;
 
@@ -325,6 +327,104 @@ describe('graph controls (browser)', () => {
     assert.ok(resumed.diffs > paused.diffs);
     assert.equal(Number(resumed.nodes), await page.evaluate(() => (window as unknown as HarnessView).harness.controller.session.graph.nodes.length));
     assert.equal(await page.getAttribute('button[data-action="pause"]', 'aria-pressed'), 'false');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('says how many trace updates wait while paused, in the theme badge colours, and clears the count on resume', async () => {
+    const { page, problems } = await harness.open('tasks=300&scenario=running&seed=5');
+    const badgeText = () => page.evaluate(() => document.querySelector('.header .live')!.textContent);
+    const step = (times: number) =>
+      page.evaluate((n) => {
+        for (let i = 0; i < n; i++) (window as unknown as HarnessView).harness.step(3, 1);
+      }, times);
+    await page.click('button[data-action="pause"]');
+    await page.waitForSelector('.header .live.live-paused');
+    assert.equal(await badgeText(), 'Paused');
+    // A keyboard user reading the blockers keeps their place while the count changes.
+    const blocker = page.locator('.blockers li:first-child button');
+    await blocker.focus();
+    const focused = await blocker.getAttribute('data-node-id');
+    // Each step is one coalesced trace change, as the live trace delivers them.
+    await step(1);
+    await page.waitForFunction(() => document.querySelector('.header .live')!.textContent === 'Paused · 1 update waiting');
+    await step(2);
+    await page.waitForFunction(() => document.querySelector('.header .live')!.textContent === 'Paused · 3 updates waiting');
+    assert.equal(await page.getByRole('status', { name: 'Live updates paused, 3 trace updates waiting', exact: true }).count(), 1);
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-node-id')), focused, 'focus stayed on the blocker');
+    // The count is a badge in the theme's badge colours, readable in each theme.
+    const colours = () =>
+      page.evaluate(() => {
+        const pill = getComputedStyle(document.querySelector('.header .live-waiting'));
+        const theme = getComputedStyle(document.body);
+        return { fg: pill.color, bg: pill.backgroundColor, themeFg: theme.getPropertyValue('--vscode-badge-foreground'), themeBg: theme.getPropertyValue('--vscode-badge-background') };
+      });
+    const dark = await colours();
+    await page.evaluate(() => (document.body.className = 'vscode-light'));
+    const light = await colours();
+    for (const c of [dark, light]) {
+      assert.deepEqual(rgb(c.fg), rgb(c.themeFg), 'text follows --vscode-badge-foreground');
+      assert.deepEqual(rgb(c.bg), rgb(c.themeBg), 'fill follows --vscode-badge-background');
+      assert.ok(contrast(c.fg, c.bg) >= 4.5, `count text ${c.fg} on ${c.bg}`);
+    }
+    assert.notDeepEqual(rgb(dark.bg), rgb(light.bg), 'the badge changes with the theme');
+    // Resuming applies the waiting updates and the count goes.
+    const progress = await page.evaluate(() => (window as unknown as HarnessView).harness.trace.diagnosis().progress);
+    await page.click('button[data-action="pause"]');
+    await page.waitForSelector('.header .live.live-live');
+    assert.equal(await badgeText(), 'Live');
+    assert.equal(await page.getByRole('status', { name: 'Live updates on', exact: true }).count(), 1);
+    assert.ok((await page.textContent('.header-facts'))!.includes(`${progress.done} / ${progress.total} tasks done`), 'the waiting updates are drawn');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('lists in "Nodes in view" only what the status filter leaves drawn, following the selection', async () => {
+    const { page, problems } = await harness.open('tasks=300');
+    const onCanvas = () =>
+      page.evaluate(() => {
+        const cy = (document.querySelector('#graph') as unknown as GraphElement)._cyreg.cy;
+        return { shown: cy.nodes(':visible').map((e) => e.id()).sort(), total: cy.nodes().length };
+      });
+    const listed = async () => {
+      await page.click('.outline > summary');
+      await page.waitForSelector('.outline[open] .outline-item');
+      return page.evaluate(() => ({
+        ids: Array.from(document.querySelectorAll('.outline-list .outline-item')).map((e) => e.getAttribute('data-node-id')!).sort(),
+        note: document.querySelector('.outline-note')?.textContent ?? null,
+      }));
+    };
+    await page.click('.filters > summary');
+    await page.getByRole('checkbox', { name: STATUS_CLASS_LABEL.done }).uncheck();
+    await page.waitForFunction(() => {
+      const cy = (document.querySelector('#graph') as unknown as GraphElement)._cyreg.cy;
+      return cy.nodes(':visible').length < cy.nodes().length;
+    });
+    const filtered = await onCanvas();
+    const hiddenCount = filtered.total - filtered.shown.length;
+    assert.ok(hiddenCount > 20, `${hiddenCount} hidden`);
+    assert.equal(await page.textContent('.outline > summary'), `Nodes in view (${filtered.shown.length} of ${filtered.total})`);
+    const list = await listed();
+    assert.deepEqual(list.ids, filtered.shown, 'the list holds exactly the drawn nodes');
+    assert.equal(list.note, `${hiddenCount} nodes hidden by the status filter (Statuses menu).`);
+    // A hidden node reached another way (search) is drawn while selected, so it is listed then.
+    const hidden = (await drawn(page)).nodes.find((n) => !n.visible && has(n, 'task'))!;
+    await page.click('.search-input');
+    await page.keyboard.type(hidden.id);
+    await page.waitForFunction((id) => document.querySelector('.search-option')?.getAttribute('data-node-id') === id, hidden.id);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((id) => document.body.dataset.selected === id, hidden.id);
+    const revealed = await onCanvas();
+    assert.ok(revealed.shown.includes(hidden.id), 'the selected node is drawn');
+    assert.equal(await page.textContent('.outline > summary'), `Nodes in view (${filtered.shown.length + 1} of ${filtered.total})`);
+    assert.deepEqual((await listed()).ids, revealed.shown);
+    // Picking another node from the list selects it; the filtered one is hidden again, in both.
+    const other = filtered.shown.find((id) => id !== hidden.id)!;
+    await page.click(`.outline-item[data-node-id="${other}"]`);
+    await page.waitForFunction((id) => document.body.dataset.selected === id, other);
+    assert.equal(await page.getAttribute('.outline', 'open'), null, 'the list closes on pick');
+    assert.deepEqual((await onCanvas()).shown, filtered.shown);
+    assert.deepEqual((await listed()).ids, filtered.shown);
     assert.deepEqual(problems, []);
     await page.close();
   });

@@ -5,6 +5,7 @@
 // Snapshot rule: the webview gets a full snapshot on `ready` and whenever the panel becomes
 // visible again (a hidden webview cannot receive messages); diffs only while it is visible,
 // ready and not paused. Trace updates are coalesced (at most one diff per `throttleMs`).
+// While paused the webview is told, per update, how many wait (LiveStatus.pendingUpdates).
 
 import { shortId } from '../../shared/node-label';
 import {
@@ -287,7 +288,11 @@ export class GraphPanelController {
   private onTraceChange(): void {
     this.pendingUpdates++;
     this.dirty = true;
-    if (this.canPost() && !this.paused) this.scheduleFlush();
+    if (!this.canPost()) return;
+    // Each change is already one coalesced batch of the trace, so a small `live` message per
+    // change keeps the paused header's count exact without flooding the webview.
+    if (this.paused) void this.post({ v: PROTOCOL_VERSION, type: 'live', live: this.liveStatus() });
+    else this.scheduleFlush();
   }
 
   private setPaused(paused: boolean): void {
@@ -311,9 +316,6 @@ export class GraphPanelController {
 
   private flush(): void {
     const started = Date.now();
-    this.dirty = false;
-    this.pendingUpdates = 0;
-    this.updatedAt = started;
     const diff = this.session.update();
     this.lastFlush = Date.now();
     this.lastFlushCost = this.lastFlush - started;
@@ -335,11 +337,16 @@ export class GraphPanelController {
     };
   }
 
-  private sendSnapshot(relayout: boolean) {
-    const graph = this.session.snapshot(relayout);
+  /** The view just re-read the whole trace: nothing waits any more. */
+  private markDrawn(): void {
     this.dirty = false;
     this.pendingUpdates = 0;
     this.updatedAt = Date.now();
+  }
+
+  private sendSnapshot(relayout: boolean) {
+    const graph = this.session.snapshot(relayout);
+    this.markDrawn();
     void this.post({
       v: PROTOCOL_VERSION,
       type: 'snapshot',
@@ -363,6 +370,9 @@ export class GraphPanelController {
       this.dirty = true;
       return;
     }
+    // Every diff comes from re-reading the trace, so one made by a user action while paused
+    // (expanding a group, revealing a node) draws the waiting updates too: the count restarts.
+    this.markDrawn();
     void this.post({ v: PROTOCOL_VERSION, type: 'diff', diff, live: this.liveStatus() });
   }
 

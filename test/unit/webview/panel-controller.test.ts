@@ -6,6 +6,10 @@ import { createSyntheticTrace, type SyntheticTrace } from '../../support/synthet
 
 const v = PROTOCOL_VERSION;
 const tick = () => new Promise((r) => setTimeout(r, 5));
+/** Waits for a throttled diff: the host spaces them by twice the last flush's cost. */
+async function until(condition: () => boolean, ms = 2000): Promise<void> {
+  for (const end = Date.now() + ms; !condition(); await tick()) assert.ok(Date.now() < end, 'timed out');
+}
 
 function setup(trace: SyntheticTrace = createSyntheticTrace({ tasks: 300, scenario: 'running', seed: 5 })) {
   const posted: HostMessage[] = [];
@@ -111,6 +115,75 @@ describe('graph panel controller', () => {
     await controller.handleMessage({ v, type: 'setPaused', paused: false });
     assert.equal(of('diff').length, 1);
     assert.equal(of('diff')[0]!.live.state, 'live');
+    controller.dispose();
+  });
+
+  it('tells a paused webview how many trace updates wait, one live message per update', async () => {
+    const { controller, of, trace } = setup();
+    await controller.handleMessage({ v, type: 'ready' });
+    await controller.handleMessage({ v, type: 'setPaused', paused: true });
+    assert.equal(of('live').at(-1)!.live.pendingUpdates, 0);
+    for (let i = 0; i < 3; i++) trace.step({ complete: 2 });
+    await tick();
+    assert.deepEqual(
+      of('live').slice(-3).map((m) => [m.live.state, m.live.pendingUpdates]),
+      [['paused', 1], ['paused', 2], ['paused', 3]],
+    );
+    assert.equal(of('diff').length, 0, 'still nothing drawn');
+    await controller.handleMessage({ v, type: 'setPaused', paused: false });
+    const resumed = of('diff');
+    assert.equal(resumed.length, 1, 'resuming applies them in one diff');
+    assert.deepEqual([resumed[0]!.live.state, resumed[0]!.live.pendingUpdates], ['live', 0]);
+    trace.step({ complete: 2 });
+    await until(() => of('diff').length === 2);
+    assert.equal(of('diff')[1]!.live.pendingUpdates, 0, 'a live view has nothing waiting');
+    assert.equal(of('live').filter((m) => m.live.state === 'live').length, 0, 'no count messages while live');
+    controller.dispose();
+  });
+
+  it('counts an update received just before the pause and not drawn yet as waiting', async () => {
+    const { controller, of, trace } = setup();
+    await controller.handleMessage({ v, type: 'ready' });
+    trace.step({ complete: 2 });
+    // The throttled diff has not gone out yet when the user pauses.
+    await controller.handleMessage({ v, type: 'setPaused', paused: true });
+    await tick();
+    assert.equal(of('diff').length, 0);
+    assert.deepEqual([of('live').at(-1)!.live.state, of('live').at(-1)!.live.pendingUpdates], ['paused', 1]);
+    controller.dispose();
+  });
+
+  it('restarts the count when a user action draws the waiting updates while paused', async () => {
+    const { controller, of, trace } = setup();
+    await controller.handleMessage({ v, type: 'ready' });
+    const group = of('snapshot')[0]!.graph.nodes.find((n) => n.kind === 'group')!;
+    await controller.handleMessage({ v, type: 'setPaused', paused: true });
+    trace.step({ complete: 2 });
+    trace.step({ complete: 2 });
+    await tick();
+    assert.equal(of('live').at(-1)!.live.pendingUpdates, 2);
+    // Expanding re-reads the whole trace, so the two updates are in this diff.
+    await controller.handleMessage({ v, type: 'request', requestId: 1, method: 'expandGroup', groupId: group.id, more: false });
+    assert.deepEqual([of('diff')[0]!.live.state, of('diff')[0]!.live.pendingUpdates], ['paused', 0]);
+    trace.step({ complete: 2 });
+    await tick();
+    assert.equal(of('live').at(-1)!.live.pendingUpdates, 1, 'counting starts again from there');
+    controller.dispose();
+  });
+
+  it('posts no count to a hidden paused panel and shows it from zero with its snapshot', async () => {
+    const { controller, of, posted, trace } = setup();
+    await controller.handleMessage({ v, type: 'ready' });
+    await controller.handleMessage({ v, type: 'setPaused', paused: true });
+    controller.setVisible(false);
+    const before = posted.length;
+    trace.step({ complete: 2 });
+    trace.step({ complete: 2 });
+    await tick();
+    assert.equal(posted.length, before, 'a hidden webview cannot receive');
+    controller.setVisible(true);
+    const snapshot = of('snapshot').at(-1)!;
+    assert.deepEqual([snapshot.live.state, snapshot.live.pendingUpdates], ['paused', 0]);
     controller.dispose();
   });
 
