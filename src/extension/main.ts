@@ -5,6 +5,8 @@
 import * as vscode from 'vscode';
 import { registerCommand } from './commands/command-runner';
 import { modalConfirm } from './commands/confirm';
+import { windowNotifier } from './commands/notify';
+import { notificationProgress } from './commands/progress';
 import { registerConnectionCommands } from './commands/connection-commands';
 import { registerIdCommands } from './commands/id-commands';
 import { registerSessionCommands } from './commands/session-commands';
@@ -26,6 +28,7 @@ import type { GraphView } from './graph-view';
 import { ID_DOCUMENT_SELECTOR, IdHoverProvider } from './hover/id-hover-provider';
 import { ArmoniKIdResolver } from './hover/id-resolver';
 import { IdDocumentLinkProvider, IdTerminalLinkProvider } from './links/id-links';
+import { ContextKeys } from './context-keys';
 import { loadCore } from './core/load-core';
 import { createLog, describeError } from './log';
 import type { Services } from './services';
@@ -45,6 +48,8 @@ export interface ArmoniKTraceExtensionApi {
   live: TreeLiveUpdates;
   hover: IdHoverProvider;
   terminalLinks: IdTerminalLinkProvider;
+  /** The `when`-clause context keys as last set. */
+  contextKeys: ContextKeys;
   /** Milliseconds spent in activate(). */
   activationMs: number;
 }
@@ -111,6 +116,9 @@ export function activate(context: vscode.ExtensionContext): ArmoniKTraceExtensio
     graph: () => (graph ??= createGraphView(context, log, traces, connection, adminUrl)),
     adminUrl,
     confirm: modalConfirm,
+    notify: windowNotifier,
+    progress: notificationProgress,
+    openExternal: (uri) => vscode.env.openExternal(uri),
   };
   services = s;
   // The graph panel registers its webview serializer when constructed: do it now so that panels
@@ -133,14 +141,15 @@ export function activate(context: vscode.ExtensionContext): ArmoniKTraceExtensio
   registerSessionCommands(s);
   registerIdCommands(s);
   registerTraceCommands(s);
-  registerCommand(context, log, OPEN_STACK_FRAME_COMMAND, (file, line, column) =>
+  registerCommand(s, OPEN_STACK_FRAME_COMMAND, (file, line, column) =>
     openStackFrame(String(file), Number(line) || 1, typeof column === 'number' ? column : undefined),
   );
 
   // --- state → UI
   let viewOpened = treeView.visible;
   const render = (): void => statusBar.render(connection.snapshot, simulator.running !== undefined, viewOpened);
-  const setContext = (key: string, value: unknown): void => void vscode.commands.executeCommand('setContext', key, value);
+  const contextKeys = new ContextKeys();
+  const setContext = (key: string, value: unknown): void => contextKeys.set(key, value);
   const updateAdminContext = (): void => setContext('armonik.adminUrlKnown', adminUrl() !== undefined);
   context.subscriptions.push(
     connection.onDidChange((snap) => {
@@ -198,7 +207,7 @@ export function activate(context: vscode.ExtensionContext): ArmoniKTraceExtensio
 
   const activationMs = performance.now() - started;
   log.info(`[activation] ${activationMs.toFixed(1)} ms`);
-  return { services: s, statusBar, live, hover, terminalLinks, activationMs };
+  return { services: s, statusBar, live, hover, terminalLinks, contextKeys, activationMs };
 }
 
 /** The start-up connection and, when nothing is configured, the offers of startup-offers.ts. */

@@ -3,6 +3,8 @@
 
 import type * as vscode from 'vscode';
 import type { Confirm } from './commands/confirm';
+import type { Notifier } from './commands/notify';
+import type { CancellableProgress } from './commands/progress';
 import type { ConnectionManager } from './connection/connection-manager';
 import type { EndpointSelection } from './connection/endpoint-selection';
 import type { PassphraseStore } from './connection/passphrase-store';
@@ -36,4 +38,12 @@ export interface Services {
   /** Asks before an action that changes the cluster (commands/confirm.ts); read at each use so
    * that the in-host suites can answer it. */
   confirm: Confirm;
+  /** The messages commands show (commands/notify.ts); read at each use, like confirm. */
+  notify: Notifier;
+  /** The cancellable progress notification of long commands (commands/progress.ts); read at
+   * each use, like confirm. */
+  progress: CancellableProgress;
+  /** Opens a URL outside VS Code (vscode.env.openExternal), e.g. the Admin GUI; read at each
+   * use so that the in-host suites can see the URL without a browser opening. */
+  openExternal(uri: vscode.Uri): Thenable<boolean>;
 }

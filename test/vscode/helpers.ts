@@ -88,3 +88,84 @@ export function documentText(editor: vscode.TextEditor, match: RegExp, message: 
     return match.test(text) ? text : undefined;
   }, { message });
 }
+
+export interface ShownMessage {
+  level: 'error' | 'warn' | 'info';
+  message: string;
+  actions: string[];
+}
+
+/** Runs `body` with the messages the extension's commands show (Services.notify) recorded
+ * instead of shown, none of them answered, and returns them. */
+export async function recordingMessages(body: () => Promise<void>): Promise<ShownMessage[]> {
+  const s = (await extensionApi()).services;
+  const shown: ShownMessage[] = [];
+  const original = s.notify;
+  const record = (level: ShownMessage['level']) => async (message: string, ...actions: string[]) => {
+    shown.push({ level, message, actions });
+    return undefined;
+  };
+  s.notify = { error: record('error'), warn: record('warn'), info: record('info') };
+  try {
+    await body();
+  } finally {
+    s.notify = original;
+  }
+  return shown;
+}
+
+const LOG_METHODS = new Set<PropertyKey>(['trace', 'debug', 'info', 'warn', 'error', 'appendLine']);
+
+/** Runs `body` with what is logged through Services.log (the "ArmoniK Trace" output channel)
+ * recorded as well as logged, and returns those lines. Components handed the channel at
+ * activation log past this; commands read Services.log at each use. */
+export async function recordingLog(body: () => Promise<void>): Promise<string[]> {
+  const s = (await extensionApi()).services;
+  const lines: string[] = [];
+  const original = s.log;
+  s.log = new Proxy(original, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property, target);
+      if (typeof value !== 'function') return value;
+      if (!LOG_METHODS.has(property)) return value.bind(target);
+      return (message: unknown, ...rest: unknown[]) => {
+        lines.push(message instanceof Error ? message.message : String(message));
+        return value.apply(target, [message, ...rest]);
+      };
+    },
+  });
+  try {
+    await body();
+  } finally {
+    s.log = original;
+  }
+  return lines;
+}
+
+/** Runs `body` with the URLs the extension opens outside VS Code (Services.openExternal)
+ * recorded instead of opened, and returns them. */
+export async function recordingExternalOpens(body: () => Promise<void>): Promise<string[]> {
+  const s = (await extensionApi()).services;
+  const opened: string[] = [];
+  const original = s.openExternal;
+  s.openExternal = async (uri) => {
+    opened.push(uri.toString(true));
+    return true;
+  };
+  try {
+    await body();
+  } finally {
+    s.openExternal = original;
+  }
+  return opened;
+}
+
+/** Checks that `probe` keeps holding for `ms` (that something does not happen soon after). */
+export async function holdsFor(probe: () => boolean, ms: number, message: string): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    assert.ok(probe(), message);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.ok(probe(), message);
+}

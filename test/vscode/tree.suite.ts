@@ -2,8 +2,19 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RunningSimulator } from '../../src/simulator/simulator';
 import type { ConfirmQuestion } from '../../src/extension/commands/confirm';
-import type { ArmoniKTreeNode, GroupNode, LoadMoreNode, SessionNode, TaskItemNode } from '../../src/extension/tree/tree-nodes';
-import { advanceToDemoFailure, activeEditorFor, connectTo, EXTENSION_ID, extensionApi, startManualSimulator, waitFor } from './helpers';
+import type { ArmoniKTreeNode, GroupNode, LoadMoreNode, ResultItemNode, SessionNode, TaskItemNode } from '../../src/extension/tree/tree-nodes';
+import {
+  advanceToDemoFailure,
+  activeEditorFor,
+  connectTo,
+  EXTENSION_ID,
+  extensionApi,
+  recordingExternalOpens,
+  recordingMessages,
+  startManualSimulator,
+  waitFor,
+  type ShownMessage,
+} from './helpers';
 import { after, before, suite, test } from './harness';
 
 const config = () => vscode.workspace.getConfiguration('armonik');
@@ -13,11 +24,14 @@ interface MenuEntry {
   when?: string;
 }
 
+function manifestMenus(): Record<string, MenuEntry[]> {
+  return (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { menus: Record<string, MenuEntry[]> } }).contributes.menus;
+}
+
 /** Whether the tree's context menu (package.json `view/item/context`) offers `command` on a row
  * whose contextValue is `contextValue`: the `viewItem == x` or `viewItem =~ /re/` of its when. */
 function contextMenuOffers(command: string, contextValue: string): boolean {
-  const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { menus: Record<string, MenuEntry[]> } };
-  return manifest.contributes.menus['view/item/context']!.some((entry) => {
+  return manifestMenus()['view/item/context']!.some((entry) => {
     if (entry.command !== command || !entry.when?.includes('view == armonik.sessions')) return false;
     const equals = /viewItem == ([\w.]+)/.exec(entry.when);
     if (equals) return equals[1] === contextValue;
@@ -123,6 +137,43 @@ suite('sessions tree', () => {
     const taskItem = api.services.tree.getTreeItem(children[0]!);
     assert.match(String(taskItem.contextValue), /^armonik\.task\.final\.error$/);
     api.services.tree.setFilter(tasks, []);
+  });
+
+  test('filters the Results group to CREATED results, paged like the whole group, and Clear Filter lists all again', async () => {
+    const api = await extensionApi();
+    const results = await group('results');
+    assert.ok(contextMenuOffers('armonik.tree.filterStatus', String(api.services.tree.getTreeItem(results).contextValue)), 'the Results group offers Filter by Status');
+    const all = [...sim.engine.results(sessionId)];
+    const created = new Set(all.filter((r) => r.status === 'CREATED').map((r) => r.resultId));
+    assert.ok(created.size > 0 && created.size < all.length, 'the demo has results waiting (CREATED) and others by now');
+    api.services.tree.setFilter(results, ['CREATED']);
+    try {
+      const children = await api.services.tree.getChildren(results);
+      const rows = children.filter((c): c is ResultItemNode => c.kind === 'result');
+      assert.equal(rows.length, Math.min(5, created.size), 'one page (armonik.pageSize) of them');
+      for (const row of rows) {
+        assert.ok(created.has(row.data.resultId), `${row.data.resultId} (${row.data.status}) is a CREATED result of the session`);
+        assert.match(String(api.services.tree.getTreeItem(row).description), /^CREATED\b/);
+      }
+      if (created.size > 5) {
+        const more = children.at(-1) as LoadMoreNode;
+        assert.equal(more.kind, 'loadMore');
+        assert.equal(api.services.tree.getTreeItem(more).description, `5 of ${created.size}`, 'the page counts the filtered results only');
+      }
+      const item = api.services.tree.getTreeItem(results);
+      assert.equal(item.label, 'Results (CREATED)');
+      assert.equal(item.description, String(created.size));
+      assert.equal(item.contextValue, 'armonik.group.results.filtered');
+      assert.ok(contextMenuOffers('armonik.tree.clearFilter', String(item.contextValue)), 'a filtered group offers Clear Filter');
+    } finally {
+      await vscode.commands.executeCommand('armonik.tree.clearFilter', results);
+    }
+    const rows = (await api.services.tree.getChildren(results)).filter((c): c is ResultItemNode => c.kind === 'result');
+    const item = api.services.tree.getTreeItem(results);
+    assert.equal(item.label, 'Results');
+    assert.equal(item.contextValue, 'armonik.group.results');
+    assert.equal(item.description, String(sim.engine.resultCount(sessionId)));
+    assert.equal(rows.length, 5);
   });
 
   test('updates an expanded session live after a scenario action', async () => {
@@ -298,5 +349,102 @@ suite('sessions tree', () => {
       assert.equal(await vscode.commands.executeCommand('armonik.copyId', node), id);
       assert.equal(await vscode.env.clipboard.readText(), id, `the clipboard holds ${id}, not the short label`);
     }
+  });
+
+  test('Open in ArmoniK Admin GUI is hidden while no Admin GUI address is known, and says so when run anyway', async () => {
+    const api = await extensionApi();
+    const entries = Object.entries(manifestMenus()).flatMap(([menu, list]) => list.filter((e) => e.command === 'armonik.openInAdminGui').map((e) => ({ menu, when: e.when ?? '' })));
+    assert.deepEqual(entries.map((e) => e.menu).sort(), ['commandPalette', 'view/item/context']);
+    for (const { menu, when } of entries) assert.match(when, /(^|&& )armonik\.adminUrlKnown( &&|$)/, `${menu} offers it only when armonik.adminUrlKnown`);
+    assert.equal(api.contextKeys.get('armonik.adminUrlKnown'), false, 'no armonik.adminUrl, and the endpoint gave none');
+    // From a keybinding, say: nothing opens, and the user learns what to set.
+    let result: unknown = 'not run';
+    let shown: ShownMessage[] = [];
+    const opened = await recordingExternalOpens(async () => {
+      shown = await recordingMessages(async () => {
+        result = await vscode.commands.executeCommand('armonik.openInAdminGui', await sessionNode());
+      });
+    });
+    assert.equal(result, undefined);
+    assert.deepEqual(opened, []);
+    assert.deepEqual(shown, [
+      {
+        level: 'info',
+        message: 'The ArmoniK Admin GUI address is not known: set armonik.adminUrl (a local deployment provides it in armonik-output.json).',
+        actions: ['Open Settings'],
+      },
+    ]);
+  });
+
+  test('with armonik.adminUrl set, Open in ArmoniK Admin GUI opens the page of the task, result or session', async () => {
+    const api = await extensionApi();
+    await config().update('adminUrl', 'http://127.0.0.1:5000/admin/', vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor(() => api.contextKeys.get('armonik.adminUrlKnown') === true, { message: 'armonik.adminUrlKnown once armonik.adminUrl is set' });
+      const session = await sessionNode();
+      const [task] = (await api.services.tree.getChildren(await group('tasks'))).filter((c): c is TaskItemNode => c.kind === 'task');
+      const [result] = (await api.services.tree.getChildren(await group('results'))).filter((c): c is ResultItemNode => c.kind === 'result');
+      assert.ok(task && result);
+      const rows: Array<[ArmoniKTreeNode | string, string]> = [
+        [task, `http://127.0.0.1:5000/admin/tasks/${task.data.id}`],
+        [result, `http://127.0.0.1:5000/admin/results/${result.data.resultId}`],
+        [session, `http://127.0.0.1:5000/admin/sessions/${sessionId}`],
+        // An ID from the graph or a link: its kind is looked up.
+        [result.data.resultId, `http://127.0.0.1:5000/admin/results/${result.data.resultId}`],
+      ];
+      let shown: ShownMessage[] = [];
+      const opened = await recordingExternalOpens(async () => {
+        shown = await recordingMessages(async () => {
+          for (const [arg, url] of rows) {
+            if (typeof arg !== 'string') {
+              const contextValue = String(api.services.tree.getTreeItem(arg).contextValue);
+              assert.ok(contextMenuOffers('armonik.openInAdminGui', contextValue), `the context menu of ${contextValue} offers Open in ArmoniK Admin GUI`);
+            }
+            assert.equal(await vscode.commands.executeCommand('armonik.openInAdminGui', arg), url);
+          }
+        });
+      });
+      assert.deepEqual(opened, rows.map(([, url]) => url));
+      assert.deepEqual(shown, []);
+    } finally {
+      await config().update('adminUrl', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor(() => api.contextKeys.get('armonik.adminUrlKnown') === false, { message: 'armonik.adminUrlKnown off again once armonik.adminUrl is cleared' });
+  });
+
+  // Last: it fills the control plane with sessions, after which the demo session is on page 3.
+  test('pages the session list with "Load more…" once there are more sessions than armonik.pageSize', async () => {
+    const api = await extensionApi();
+    const created: string[] = [];
+    // One virtual second apart, so that "newest first" is a single order.
+    while ([...sim.engine.sessions()].length < 12) {
+      sim.engine.advance(1000);
+      created.push(sim.engine.createSession({ maxRetries: 2, priority: 1, maxDurationMs: 600_000 }, ['default']).sessionId);
+    }
+    assert.ok(created.length >= 5);
+    await api.services.tree.refresh();
+    const listed = async () => {
+      const roots = await api.services.tree.getChildren();
+      const last = roots.at(-1);
+      return {
+        ids: roots.filter((n): n is SessionNode => n.kind === 'session').map((n) => n.session.sessionId),
+        more: last?.kind === 'loadMore' ? (api.services.tree.getTreeItem(last).description as string) : undefined,
+        last,
+      };
+    };
+    let page = await listed();
+    assert.deepEqual(page.ids, created.slice(-5).reverse(), 'the five newest sessions, newest first');
+    assert.equal(page.more, '5 of 12');
+    assert.equal(api.services.tree.getTreeItem(page.last!).label, 'Load more…');
+    await vscode.commands.executeCommand('armonik.tree.loadMore', page.last);
+    page = await listed();
+    assert.equal(page.ids.length, 10);
+    assert.equal(page.more, '10 of 12');
+    await vscode.commands.executeCommand('armonik.tree.loadMore', page.last);
+    page = await listed();
+    assert.equal(page.more, undefined, 'no "Load more…" once every session is listed');
+    assert.deepEqual([...page.ids].sort(), [...sim.engine.sessions()].map((x) => x.sessionId).sort(), 'every session, each once');
+    const createdAt = page.ids.map((id) => sim.engine.session(id)!.createdAt!);
+    assert.ok(createdAt.every((t, i) => i === 0 || t <= createdAt[i - 1]!), 'newest first across pages');
   });
 });

@@ -3,7 +3,12 @@
 
 import * as vscode from 'vscode';
 import { isArmoniKError } from '../../armonik/errors';
-import { describeError, type Log } from '../log';
+import { describeError } from '../log';
+import type { Services } from '../services';
+
+/** What a command needs to report its failures: the services, read at each use (a suite may
+ * have swapped the notifier). */
+export type CommandHost = Pick<Services, 'context' | 'log' | 'notify'>;
 
 export function isCancellation(error: unknown): boolean {
   return (
@@ -13,30 +18,26 @@ export function isCancellation(error: unknown): boolean {
   );
 }
 
-export function reportError(log: Log, what: string, error: unknown): void {
+export function reportError(host: CommandHost, what: string, error: unknown): void {
+  const { log } = host;
   if (isCancellation(error)) {
     log.info(`${what}: cancelled`);
     return;
   }
   log.error(`${what}: ${describeError(error)}`);
   const showLog = vscode.l10n.t('Show Log');
-  void vscode.window.showErrorMessage(`ArmoniK: ${describeError(error)}`, showLog).then((choice) => {
+  void host.notify.error(`ArmoniK: ${describeError(error)}`, showLog).then((choice) => {
     if (choice === showLog) log.show(true);
   });
 }
 
-export function registerCommand(
-  context: vscode.ExtensionContext,
-  log: Log,
-  id: string,
-  handler: (...args: unknown[]) => unknown,
-): void {
-  context.subscriptions.push(
+export function registerCommand(host: CommandHost, id: string, handler: (...args: unknown[]) => unknown): void {
+  host.context.subscriptions.push(
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       try {
         return await handler(...args);
       } catch (error) {
-        reportError(log, `[${id}]`, error);
+        reportError(host, `[${id}]`, error);
         return undefined;
       }
     }),

@@ -52,7 +52,7 @@ async function useLocalDeployment(s: Services): Promise<boolean> {
   );
   if (found.length === 0) {
     const start = vscode.l10n.t('Start Local Simulator');
-    const choice = await vscode.window.showInformationMessage(
+    const choice = await s.notify.info(
       vscode.l10n.t('No local deployment found: the workspace has no generated/armonik-output.json (run `make output` in infrastructure/quick-deploy/localhost).'),
       start,
     );
@@ -103,11 +103,8 @@ export async function startSimulator(s: Services, scenarioArg?: unknown): Promis
   );
   await useTarget(s, { url: running.endpoint, tls: {}, source: 'simulator', label: `${shortEndpoint(running.endpoint)} (simulator)` });
   const trace = vscode.l10n.t('Trace Result…');
-  void vscode.window
-    .showInformationMessage(
-      vscode.l10n.t('Simulator "{0}" running on {1} with {2} result(s) worth tracing.', chosen, running.endpoint, running.targets.length),
-      trace,
-    )
+  void s.notify
+    .info(vscode.l10n.t('Simulator "{0}" running on {1} with {2} result(s) worth tracing.', chosen, running.endpoint, running.targets.length), trace)
     .then((c) => {
       if (c === trace) void vscode.commands.executeCommand('armonik.traceResult');
     });
@@ -116,7 +113,7 @@ export async function startSimulator(s: Services, scenarioArg?: unknown): Promis
 
 async function stopSimulator(s: Services): Promise<void> {
   if (!s.simulator.running) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('The local simulator is not running.'));
+    void s.notify.info(vscode.l10n.t('The local simulator is not running.'));
     return;
   }
   await s.simulator.stop();
@@ -157,9 +154,9 @@ async function switchEndpoint(s: Services): Promise<void> {
 }
 
 export function registerConnectionCommands(s: Services): void {
-  const { context, log } = s;
+  const { log } = s;
 
-  registerCommand(context, log, 'armonik.connect', async () => {
+  registerCommand(s, 'armonik.connect', async () => {
     const settings = readSettings();
     const items: TargetPick[] = [];
     for (const e of settings.endpoints) {
@@ -178,15 +175,15 @@ export function registerConnectionCommands(s: Services): void {
     return s.connection.state;
   });
 
-  registerCommand(context, log, 'armonik.switchEndpoint', () => switchEndpoint(s));
-  registerCommand(context, log, 'armonik.reconnect', async () => (await s.connection.reconnect('reconnect requested')).state);
-  registerCommand(context, log, 'armonik.useLocalDeployment', () => useLocalDeployment(s));
-  registerCommand(context, log, 'armonik.startSimulator', (arg) => startSimulator(s, arg));
-  registerCommand(context, log, 'armonik.stopSimulator', () => stopSimulator(s));
-  registerCommand(context, log, 'armonik.showLog', () => log.show(true));
-  registerCommand(context, log, 'armonik.openSettings', () => openSettings());
+  registerCommand(s, 'armonik.switchEndpoint', () => switchEndpoint(s));
+  registerCommand(s, 'armonik.reconnect', async () => (await s.connection.reconnect('reconnect requested')).state);
+  registerCommand(s, 'armonik.useLocalDeployment', () => useLocalDeployment(s));
+  registerCommand(s, 'armonik.startSimulator', (arg) => startSimulator(s, arg));
+  registerCommand(s, 'armonik.stopSimulator', () => stopSimulator(s));
+  registerCommand(s, 'armonik.showLog', () => log.show(true));
+  registerCommand(s, 'armonik.openSettings', () => openSettings());
 
-  registerCommand(context, log, 'armonik.setKeyPassphrase', async () => {
+  registerCommand(s, 'armonik.setKeyPassphrase', async () => {
     const current = s.connection.snapshot.target?.tls.keyFile ?? readSettings().tls.keyFile;
     const keyFile =
       current ??
@@ -204,7 +201,7 @@ export function registerConnectionCommands(s: Services): void {
     return keyFile;
   });
 
-  registerCommand(context, log, CONNECTION_MENU_COMMAND, async () => {
+  registerCommand(s, CONNECTION_MENU_COMMAND, async () => {
     const items: TargetPick[] = [
       { label: `$(arrow-swap) ${vscode.l10n.t('Switch Endpoint…')}`, action: () => switchEndpoint(s) },
       { label: `$(refresh) ${vscode.l10n.t('Reconnect')}`, action: () => s.connection.reconnect('reconnect requested') },

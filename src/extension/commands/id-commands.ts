@@ -15,7 +15,7 @@ async function kindOf(s: Services, arg: IdArgument): Promise<ResolvedId> {
 }
 
 function notKnown(s: Services, id: string): void {
-  void vscode.window.showErrorMessage(
+  void s.notify.error(
     vscode.l10n.t('ArmoniK: {0} is not a task, result or session known to {1}.', id, s.connection.snapshot.target?.url ?? 'the control plane'),
   );
 }
@@ -49,9 +49,7 @@ export async function revealInTree(s: Services, resolved: ResolvedId): Promise<b
 }
 
 export function registerIdCommands(s: Services): void {
-  const { context, log } = s;
-
-  registerCommand(context, log, 'armonik.copyId', async (arg) => {
+  registerCommand(s, 'armonik.copyId', async (arg) => {
     const id = await resolveIdArgument(arg, vscode.l10n.t('ID to copy'));
     if (!id) return undefined;
     await vscode.env.clipboard.writeText(id.id);
@@ -59,11 +57,11 @@ export function registerIdCommands(s: Services): void {
     return id.id;
   });
 
-  registerCommand(context, log, 'armonik.openInAdminGui', async (arg) => {
+  registerCommand(s, 'armonik.openInAdminGui', async (arg) => {
     const base = s.adminUrl();
     if (!base) {
       const settings = vscode.l10n.t('Open Settings');
-      const choice = await vscode.window.showInformationMessage(
+      const choice = await s.notify.info(
         vscode.l10n.t('The ArmoniK Admin GUI address is not known: set armonik.adminUrl (a local deployment provides it in armonik-output.json).'),
         settings,
       );
@@ -83,14 +81,14 @@ export function registerIdCommands(s: Services): void {
     }
     const url = adminGuiUrl(base, kind, id.id);
     if (!url) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('ArmoniK: the Admin GUI address "{0}" is not an http(s) URL (armonik.adminUrl).', base));
+      void s.notify.error(vscode.l10n.t('ArmoniK: the Admin GUI address "{0}" is not an http(s) URL (armonik.adminUrl).', base));
       return undefined;
     }
-    await vscode.env.openExternal(vscode.Uri.parse(url));
+    await s.openExternal(vscode.Uri.parse(url));
     return url;
   });
 
-  registerCommand(context, log, 'armonik.findById', async (arg) => {
+  registerCommand(s, 'armonik.findById', async (arg) => {
     const id = await resolveIdArgument(arg, vscode.l10n.t('Task, result or session ID to find'), false);
     if (!id) return undefined;
     const resolved = await kindOf(s, id);
@@ -104,7 +102,7 @@ export function registerIdCommands(s: Services): void {
     return resolved.kind;
   });
 
-  registerCommand(context, log, 'armonik.openId', async (arg) => {
+  registerCommand(s, 'armonik.openId', async (arg) => {
     const id = await resolveIdArgument(arg, vscode.l10n.t('ArmoniK ID to open'));
     if (!id) return undefined;
     const resolved = await kindOf(s, id);

@@ -43,7 +43,7 @@ const ACTIONS: SessionAction[] = [
 
 export function registerSessionCommands(s: Services): void {
   for (const action of ACTIONS) {
-    registerCommand(s.context, s.log, action.command, async (arg) => {
+    registerCommand(s, action.command, async (arg) => {
       const id = await resolveIdArgument(arg, vscode.l10n.t('Session ID to {0}', action.verb.toLowerCase()));
       if (!id) return undefined;
       const confirmed = await s.confirm({
@@ -56,7 +56,7 @@ export function registerSessionCommands(s: Services): void {
       const session = await action.run(client, id.id);
       s.log.info(`[sessions] ${action.verb.toLowerCase()} ${id.id}: now ${session.status}`);
       s.resolver.invalidate([id.id]);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Session {0} is now {1}.', id.id, session.status));
+      void s.notify.info(vscode.l10n.t('Session {0} is now {1}.', id.id, session.status));
       await s.tree.refresh();
       return session.status;
     });

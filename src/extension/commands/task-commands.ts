@@ -19,16 +19,16 @@ export async function taskForId(s: Services, arg: IdArgument): Promise<{ taskId:
       if (owner && owner !== resolved.result.sessionId) {
         return { taskId: owner, why: { explanation: `This task owns (must produce) result ${resolved.id} (${resolved.result.status}).` } };
       }
-      void vscode.window.showInformationMessage(
+      void s.notify.info(
         vscode.l10n.t('Result {0} ({1}) has no owner task: it was created by the client and is waiting for data.', resolved.id, resolved.result.status),
       );
       return undefined;
     }
     case 'session':
-      void vscode.window.showInformationMessage(vscode.l10n.t('{0} is a session, not a task.', resolved.id));
+      void s.notify.info(vscode.l10n.t('{0} is a session, not a task.', resolved.id));
       return undefined;
     case 'unknown':
-      void vscode.window.showErrorMessage(
+      void s.notify.error(
         vscode.l10n.t('ArmoniK: {0} is not a task or result known to {1}.', arg.id, s.connection.snapshot.target?.url ?? 'the control plane'),
       );
       return undefined;
@@ -36,9 +36,9 @@ export async function taskForId(s: Services, arg: IdArgument): Promise<{ taskId:
 }
 
 export function registerTaskCommands(s: Services): void {
-  const { context, log } = s;
+  const { log } = s;
 
-  registerCommand(context, log, 'armonik.showTaskDetails', async (arg) => {
+  registerCommand(s, 'armonik.showTaskDetails', async (arg) => {
     const id = await resolveIdArgument(arg, vscode.l10n.t('Task ID to show'));
     if (!id) return undefined;
     const target = await taskForId(s, id);
@@ -47,7 +47,7 @@ export function registerTaskCommands(s: Services): void {
     return target.taskId;
   });
 
-  registerCommand(context, log, 'armonik.showTaskError', async (arg) => {
+  registerCommand(s, 'armonik.showTaskError', async (arg) => {
     const id = await resolveIdArgument(arg, vscode.l10n.t('Task ID whose error to show'));
     if (!id) return undefined;
     const target = await taskForId(s, id);
@@ -56,14 +56,14 @@ export function registerTaskCommands(s: Services): void {
     return target.taskId;
   });
 
-  registerCommand(context, log, 'armonik.refreshDetails', async (arg) => {
+  registerCommand(s, 'armonik.refreshDetails', async (arg) => {
     const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
     if (uri?.scheme !== TASK_SCHEME) return false;
     s.details.refresh(uri);
     return true;
   });
 
-  registerCommand(context, log, 'armonik.cancelTask', async (arg) => {
+  registerCommand(s, 'armonik.cancelTask', async (arg) => {
     const id = await resolveIdArgument(arg, vscode.l10n.t('Task ID to cancel'));
     if (!id) return undefined;
     const confirmed = await s.confirm({
@@ -76,7 +76,7 @@ export function registerTaskCommands(s: Services): void {
     const [summary] = await client.tasks.cancel([id.id]);
     log.info(`[tasks] cancel ${id.id}: ${summary?.status ?? 'no answer'}`);
     s.resolver.invalidate([id.id]);
-    void vscode.window.showInformationMessage(vscode.l10n.t('Task {0} is {1}.', id.id, summary?.status ?? 'being cancelled'));
+    void s.notify.info(vscode.l10n.t('Task {0} is {1}.', id.id, summary?.status ?? 'being cancelled'));
     const node = summary ? s.tree.sessionNode(summary.sessionId) : undefined;
     await s.tree.refresh(node);
     return summary?.status;

@@ -109,7 +109,15 @@ async function pickResult(s: Services): Promise<ResultPick | undefined> {
 }
 
 /** Turns whatever ID was given into a result to trace, explaining what else it could be. */
-async function resultToTrace(s: Services, id: string): Promise<{ resultId: string; sessionId?: string; name?: string } | undefined> {
+async function resultToTrace(s: Services, given: string): Promise<{ resultId: string; sessionId?: string; name?: string } | undefined> {
+  // A string argument comes from links, hovers and other extensions as well as from the editor:
+  // say it is not an ID rather than ask the control plane about it and answer "not found".
+  const id = parsePastedId(given);
+  if (!id) {
+    const shown = given.length > 80 ? `${given.slice(0, 79)}…` : given;
+    void s.notify.error(vscode.l10n.t('ArmoniK: "{0}" is not an ArmoniK ID: expected a GUID like 3f2a9c1e-7b4d-4e8a-9f10-2c3d4e5f6a7b.', shown));
+    return undefined;
+  }
   const resolved = await s.resolver.resolve(id);
   switch (resolved.kind) {
     case 'result':
@@ -117,7 +125,7 @@ async function resultToTrace(s: Services, id: string): Promise<{ resultId: strin
     case 'task': {
       const outputs = resolved.task.expectedOutputIds;
       if (outputs.length === 0) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('{0} is a task with no outputs to trace.', id));
+        void s.notify.info(vscode.l10n.t('{0} is a task with no outputs to trace.', id));
         return undefined;
       }
       const chosen =
@@ -127,10 +135,10 @@ async function resultToTrace(s: Services, id: string): Promise<{ resultId: strin
       return chosen ? { resultId: chosen, sessionId: resolved.task.sessionId } : undefined;
     }
     case 'session':
-      void vscode.window.showInformationMessage(vscode.l10n.t('{0} is a session: pick one of its results in the ArmoniK view (Results group).', id));
+      void s.notify.info(vscode.l10n.t('{0} is a session: pick one of its results in the ArmoniK view (Results group).', id));
       return undefined;
     case 'unknown':
-      void vscode.window.showErrorMessage(vscode.l10n.t('ArmoniK: result {0} not found on {1}.', id, s.connection.snapshot.target?.url ?? 'the control plane'));
+      void s.notify.error(vscode.l10n.t('ArmoniK: result {0} not found on {1}.', id, s.connection.snapshot.target?.url ?? 'the control plane'));
       return undefined;
   }
 }
@@ -154,33 +162,36 @@ export async function traceResult(s: Services, arg: unknown): Promise<LiveTrace 
   }
   if (!wanted) return undefined;
   const target = wanted;
-  const trace = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Tracing result {0}', shortId(target.resultId)), cancellable: true },
-    async (progress, token) => {
-      const controller = new AbortController();
-      const sub = token.onCancellationRequested(() => controller.abort());
-      try {
-        return await s.traces.open({
-          resultId: target.resultId,
-          sessionId: target.sessionId,
-          endpoint,
-          fresh: true,
-          signal: controller.signal,
-          onProgress: (p) =>
-            progress.report({ message: vscode.l10n.t('{0}: {1} tasks, {2} results', p.phase, p.tasks.toLocaleString('en-US'), p.results.toLocaleString('en-US')) }),
-        });
-      } catch (error) {
-        if (token.isCancellationRequested) return undefined;
-        if (isArmoniKError(error, 'not-found')) {
-          void vscode.window.showErrorMessage(`ArmoniK: ${error.message}`);
-          return undefined;
-        }
-        throw error;
-      } finally {
-        sub.dispose();
+  const trace = await s.progress(vscode.l10n.t('Tracing result {0}', shortId(target.resultId)), async (report, token) => {
+    const controller = new AbortController();
+    const sub = token.onCancellationRequested(() => controller.abort());
+    // Cancelled before it started: a listener added now would only be called later.
+    if (token.isCancellationRequested) controller.abort();
+    try {
+      return await s.traces.open({
+        resultId: target.resultId,
+        sessionId: target.sessionId,
+        endpoint,
+        fresh: true,
+        signal: controller.signal,
+        onProgress: (p) => report(vscode.l10n.t('{0}: {1} tasks, {2} results', p.phase, p.tasks.toLocaleString('en-US'), p.results.toLocaleString('en-US'))),
+      });
+    } catch (error) {
+      // Cancelled by the user: nothing to show but the log line (the registry closed a trace
+      // that finished anyway).
+      if (token.isCancellationRequested) {
+        s.log.info(`[trace] ${target.resultId}: cancelled`);
+        return undefined;
       }
-    },
-  );
+      if (isArmoniKError(error, 'not-found')) {
+        void s.notify.error(`ArmoniK: ${error.message}`);
+        return undefined;
+      }
+      throw error;
+    } finally {
+      sub.dispose();
+    }
+  });
   if (!trace) return undefined;
   const diagnosis = trace.diagnosis();
   await s.recent.remember({
@@ -199,7 +210,7 @@ function activeTrace(s: Services): LiveTrace | undefined {
   const trace = s.traces.active(s.graph().activeResultId);
   if (!trace) {
     const traceCmd = vscode.l10n.t('Trace Result…');
-    void vscode.window.showInformationMessage(vscode.l10n.t('No result is being traced. Trace one first.'), traceCmd).then((c) => {
+    void s.notify.info(vscode.l10n.t('No result is being traced. Trace one first.'), traceCmd).then((c) => {
       if (c === traceCmd) void vscode.commands.executeCommand('armonik.traceResult');
     });
   }
@@ -220,13 +231,12 @@ async function openBlocker(s: Services, trace: LiveTrace, blocker: Pick<Blocker,
   if (taskId) {
     await openTaskDetails(s.details, taskId, { why, revealError: true });
   } else {
-    void vscode.window.showInformationMessage(`${position}: ${blocker.explanation} ${blocker.nextStep}`);
+    void s.notify.info(`${position}: ${blocker.explanation} ${blocker.nextStep}`);
   }
   return blocker.id;
 }
 
 export function registerTraceCommands(s: Services): void {
-  const { context, log } = s;
   const cursors = new Map<string, { blocker: number; root: number }>();
   const cursor = (resultId: string) => {
     let c = cursors.get(resultId);
@@ -234,14 +244,14 @@ export function registerTraceCommands(s: Services): void {
     return c;
   };
 
-  registerCommand(context, log, 'armonik.traceResult', (arg) => traceResult(s, arg ?? idFromEditor()?.id));
+  registerCommand(s, 'armonik.traceResult', (arg) => traceResult(s, arg ?? idFromEditor()?.id));
 
-  registerCommand(context, log, 'armonik.nextBlocker', async () => {
+  registerCommand(s, 'armonik.nextBlocker', async () => {
     const trace = activeTrace(s);
     if (!trace) return undefined;
     const d = trace.diagnosis();
     if (d.blockers.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Nothing blocks {0}: {1}', shortId(trace.resultId), d.headline));
+      void s.notify.info(vscode.l10n.t('Nothing blocks {0}: {1}', shortId(trace.resultId), d.headline));
       return undefined;
     }
     const c = cursor(trace.resultId);
@@ -250,12 +260,12 @@ export function registerTraceCommands(s: Services): void {
     return openBlocker(s, trace, d.blockers[index]!, vscode.l10n.t('Blocker {0} of {1}', index + 1, d.blockers.length));
   });
 
-  registerCommand(context, log, 'armonik.showRootCause', async () => {
+  registerCommand(s, 'armonik.showRootCause', async () => {
     const trace = activeTrace(s);
     if (!trace) return undefined;
     const d = trace.diagnosis();
     if (d.rootCauses.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('No root cause for {0}: {1}', shortId(trace.resultId), d.headline));
+      void s.notify.info(vscode.l10n.t('No root cause for {0}: {1}', shortId(trace.resultId), d.headline));
       return undefined;
     }
     const c = cursor(trace.resultId);
@@ -270,13 +280,13 @@ export function registerTraceCommands(s: Services): void {
     return openBlocker(s, trace, { id: root.id, kind: root.kind, explanation, nextStep: blocker?.nextStep ?? '' }, vscode.l10n.t('Root cause {0} of {1}', index + 1, d.rootCauses.length));
   });
 
-  registerCommand(context, log, 'armonik.watchResult', async (arg) => {
+  registerCommand(s, 'armonik.watchResult', async (arg) => {
     const given = arg instanceof ResultItemNode ? { id: arg.data.resultId } : idFromArgument(arg);
     const id = given?.id ?? (await pickResult(s))?.resultId;
     if (!id) return undefined;
     const resolved = await s.resolver.resolve(id);
     if (resolved.kind !== 'result') {
-      void vscode.window.showErrorMessage(vscode.l10n.t('ArmoniK: {0} is not a result.', id));
+      void s.notify.error(vscode.l10n.t('ArmoniK: {0} is not a result.', id));
       return undefined;
     }
     const watched = await s.recent.toggleWatch({

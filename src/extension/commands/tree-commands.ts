@@ -12,9 +12,9 @@ const TASK_FILTERS = TASK_STATUSES.filter((s) => s !== 'UNSPECIFIED' && s !== 'P
 const RESULT_FILTERS = RESULT_STATUSES.filter((s) => s !== 'UNSPECIFIED' && s !== 'NOTFOUND');
 
 export function registerTreeCommands(s: Services, live: TreeLiveUpdates): void {
-  const { context, log, tree } = s;
+  const { tree } = s;
 
-  registerCommand(context, log, 'armonik.sessions.refresh', async () => {
+  registerCommand(s, 'armonik.sessions.refresh', async () => {
     if (s.connection.state !== 'connected') {
       await s.connection.reconnect('refresh requested');
       return s.connection.state;
@@ -24,17 +24,17 @@ export function registerTreeCommands(s: Services, live: TreeLiveUpdates): void {
     return s.connection.state;
   });
 
-  registerCommand(context, log, 'armonik.tree.loadMore', async (node) => {
+  registerCommand(s, 'armonik.tree.loadMore', async (node) => {
     if (node instanceof LoadMoreNode) await vscode.window.withProgress({ location: { viewId: 'armonik.sessions' } }, () => tree.loadMore(node));
   });
 
-  registerCommand(context, log, 'armonik.tree.reload', async (node) => {
+  registerCommand(s, 'armonik.tree.reload', async (node) => {
     await tree.refresh(node as ArmoniKTreeNode | undefined);
   });
 
-  registerCommand(context, log, 'armonik.tree.filterStatus', async (node) => {
+  registerCommand(s, 'armonik.tree.filterStatus', async (node) => {
     if (!(node instanceof GroupNode)) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Use the filter button on a Tasks or Results group of the ArmoniK view.'));
+      void s.notify.info(vscode.l10n.t('Use the filter button on a Tasks or Results group of the ArmoniK view.'));
       return undefined;
     }
     const statuses: readonly string[] = node.group === 'tasks' ? TASK_FILTERS : RESULT_FILTERS;
@@ -53,7 +53,7 @@ export function registerTreeCommands(s: Services, live: TreeLiveUpdates): void {
     return node.filter;
   });
 
-  registerCommand(context, log, 'armonik.tree.clearFilter', async (node) => {
+  registerCommand(s, 'armonik.tree.clearFilter', async (node) => {
     if (node instanceof GroupNode) tree.setFilter(node, []);
   });
 }

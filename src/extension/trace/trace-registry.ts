@@ -6,6 +6,7 @@
 // it is closed (LiveTrace contract), so a trace whose last viewer unsubscribed is closed after a
 // short grace period (a panel re-attaching after a reload subscribes again within it).
 
+import { ArmoniKError } from '../../armonik/errors';
 import type { Diagnosis, LiveTrace, TraceChange, TraceEdge, TraceNode, Unsubscribe } from '../../trace/types';
 
 export interface RegistryLog {
@@ -59,6 +60,12 @@ export class TraceRegistry {
       return existing.trace;
     }
     const inner = await this.start(options);
+    // The engine can finish its last step after the caller gave up (the user cancelled the
+    // progress notification): that trace is not wanted, and must not replace the open one.
+    if (options.signal?.aborted) {
+      inner.close();
+      throw new ArmoniKError('cancelled', 'the trace was cancelled');
+    }
     if (existing) this.close(options.resultId);
     const trace = new ManagedTrace(inner, () => this.forget(options.resultId, trace), this.options.viewerGraceMs ?? 1500);
     this.entries.set(options.resultId, { trace, endpoint: options.endpoint, openedAt: Date.now() });

@@ -91,3 +91,18 @@ test('keeps at most a few traces open, closing the oldest', async () => {
   reg.closeAll();
   assert.ok(started.every((t) => t.closed));
 });
+
+test('a trace that finishes after its caller gave up is closed, and the one already open stays', async () => {
+  const { started, reg } = registry();
+  const open = await reg.open({ resultId: 'r1', endpoint: 'e' });
+  const controller = new AbortController();
+  // The engine returns its trace although the signal was aborted during its last step.
+  const late = reg.open({ resultId: 'r1', endpoint: 'e', fresh: true, signal: controller.signal });
+  controller.abort();
+  await assert.rejects(late, (error: Error & { kind?: string }) => error.name === 'ArmoniKError' && error.kind === 'cancelled');
+  assert.equal(started.length, 2);
+  assert.equal(started[1]!.closed, true, 'the unwanted trace stopped its live feed');
+  assert.equal(started[0]!.closed, false, 'the trace already open was not replaced');
+  assert.equal(reg.get('r1'), open);
+  assert.deepEqual(reg.list(), [open]);
+});
