@@ -4,6 +4,11 @@ export function formatCount(n: number): string {
   return n.toLocaleString('en-US');
 }
 
+/** "1 node", "2,312 nodes": a count and its noun, plural when the count is not one. */
+export function formatCountOf(n: number, noun: string): string {
+  return `${formatCount(n)} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 export function formatDuration(ms: number | undefined): string {
   if (ms === undefined || !Number.isFinite(ms)) return 'unknown';
   if (ms < 1000) return `${Math.max(0, Math.round(ms))} ms`;

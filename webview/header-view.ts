@@ -5,7 +5,7 @@ import type { LiveStatus } from '../src/shared/protocol';
 import { shortId } from '../src/shared/node-label';
 import type { HeaderBlocker, ViewHeader } from '../src/shared/view-graph';
 import { append, clear, h, visibleText } from './dom-builder';
-import { formatCount, formatDuration } from './format';
+import { formatCount, formatCountOf, formatDuration } from './format';
 
 const VERDICT_TEXT: Record<ViewHeader['verdict'], string> = {
   completed: 'Completed',
@@ -28,8 +28,6 @@ const LIVE_LABEL: Record<LiveStatus['state'], string> = {
   closed: 'Trace closed',
 };
 
-const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
-
 export class HeaderView {
   readonly element = h('header', { class: 'header', 'aria-label': 'Trace summary' });
   // A labelled status, not a live region: announcing every update that arrives while paused
@@ -45,8 +43,8 @@ export class HeaderView {
     const waiting = live.pendingUpdates;
     this.badge.className = `live live-${live.state}`;
     this.badge.replaceChildren(LIVE_TEXT[live.state]);
-    if (waiting > 0) this.badge.append(' · ', h('span', { class: 'live-waiting' }, `${plural(waiting, 'update')} waiting`));
-    this.badge.setAttribute('aria-label', waiting > 0 ? `${LIVE_LABEL[live.state]}, ${plural(waiting, 'trace update')} waiting` : LIVE_LABEL[live.state]);
+    if (waiting > 0) this.badge.append(' · ', h('span', { class: 'live-waiting' }, `${formatCountOf(waiting, 'update')} waiting`));
+    this.badge.setAttribute('aria-label', waiting > 0 ? `${LIVE_LABEL[live.state]}, ${formatCountOf(waiting, 'trace update')} waiting` : LIVE_LABEL[live.state]);
     if (live.message) this.badge.title = visibleText(live.message);
     else this.badge.removeAttribute('title');
     this.liveMessage.textContent = live.message ? visibleText(live.message) : '';
@@ -98,7 +96,7 @@ export class HeaderView {
         list.append(h('li', {}, button));
       });
       el.append(
-        h('div', { class: 'blockers-title' }, `Top blockers (${formatCount(header.blockerCount)} in all, ${formatCount(header.rootCauseCount)} root cause${header.rootCauseCount === 1 ? '' : 's'})`),
+        h('div', { class: 'blockers-title' }, `Top blockers (${formatCount(header.blockerCount)} in all, ${formatCountOf(header.rootCauseCount, 'root cause')})`),
         list,
       );
     }

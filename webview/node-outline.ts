@@ -10,7 +10,7 @@
 import { statusClass } from '../src/shared/status-class';
 import type { ViewNode } from '../src/shared/view-graph';
 import { h, visibleText } from './dom-builder';
-import { formatCount } from './format';
+import { formatCount, formatCountOf } from './format';
 
 export class NodeOutline {
   private readonly summary = h('summary', {}, 'Nodes in view');
@@ -68,7 +68,7 @@ export class NodeOutline {
     }
     const hidden = all.length - sorted.length;
     if (hidden > 0) {
-      items.push(h('li', { class: 'outline-note' }, `${formatCount(hidden)} node${hidden === 1 ? '' : 's'} hidden by the status filter (Statuses menu).`));
+      items.push(h('li', { class: 'outline-note' }, `${formatCountOf(hidden, 'node')} hidden by the status filter (Statuses menu).`));
     }
     this.list.replaceChildren(...items);
   }
