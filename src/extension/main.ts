@@ -73,7 +73,7 @@ export function activate(context: vscode.ExtensionContext): ArmoniKTraceExtensio
   const statusBar = new ConnectionStatusBar();
   const problems = new ProblemNotifier({
     onDidChange: (listener) => connection.onDidChange(listener),
-    showError: (message, ...buttons) => vscode.window.showErrorMessage(message, ...buttons),
+    showError: windowNotifier.error,
     reconnect: (reason) => connection.reconnect(reason),
     openSettings,
     showLog: () => log.show(true),
@@ -224,7 +224,7 @@ async function startup(s: Services): Promise<void> {
       await s.connection.reconnect('local deployment chosen');
     },
     startSimulator: () => vscode.commands.executeCommand('armonik.startSimulator'),
-    offer: (message, ...buttons) => vscode.window.showInformationMessage(message, ...buttons),
+    offer: (message, ...buttons) => s.notify.info(message, ...buttons),
     workspaceState: s.context.workspaceState,
     globalState: s.context.globalState,
     localize: (message, ...args) => vscode.l10n.t(message, ...args),
