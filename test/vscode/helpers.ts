@@ -6,32 +6,16 @@ import * as vscode from 'vscode';
 import type { ArmoniKTraceExtensionApi } from '../../src/extension/main';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/simulator';
 
+import { waitFor } from '../support/wait-for';
+
+export { waitFor };
+
 export const EXTENSION_ID = 'armonik-trace.armonik-trace';
 
 export async function extensionApi(): Promise<ArmoniKTraceExtensionApi> {
   const ext = vscode.extensions.getExtension<ArmoniKTraceExtensionApi>(EXTENSION_ID);
   assert.ok(ext, `extension ${EXTENSION_ID} is not installed in this host`);
   return ext.isActive ? ext.exports : ext.activate();
-}
-
-export async function waitFor<T>(
-  probe: () => T | undefined | false | Promise<T | undefined | false>,
-  options: { timeoutMs?: number; intervalMs?: number; message: string },
-): Promise<T> {
-  const deadline = Date.now() + (options.timeoutMs ?? 15_000);
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined && value !== false) return value;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${options.message}${last ? ` (last error: ${last instanceof Error ? last.message : String(last)})` : ''}`);
-    }
-    await new Promise((r) => setTimeout(r, options.intervalMs ?? 100));
-  }
 }
 
 /** The simulator with a manual clock: tests decide when time passes (`engine.advance`). */

@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { ArmoniKError } from '../../../src/armonik/errors';
 import type { StartTraceOptions } from '../../../src/trace/start-trace';
 import { changeWhere } from '../../support/trace-change';
+import { waitFor } from '../../support/wait-for';
 import { startHarness, type Harness } from './simulator-harness';
 
 const MINUTE = 60_000;
@@ -14,14 +15,6 @@ const LIVE: Partial<StartTraceOptions> = {
   live: true,
   tuning: { coalesceMs: 10, poll: { minIntervalMs: 20, maxIntervalMs: 80, backoff: 2 } },
 };
-
-async function until(what: string, check: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 describe('live trace × simulator without the Events service', () => {
   let h: Harness;
@@ -41,7 +34,7 @@ describe('live trace × simulator without the Events service', () => {
 
   it('polls the frontier and follows the diamond to completion', async () => {
     const trace = await h.trace('d', LIVE);
-    await until('the trace to settle on polling', () => trace.diagnosis().stats.liveMode === 'polling');
+    await waitFor(() => trace.diagnosis().stats.liveMode === 'polling', { message: 'the trace to settle on polling', timeoutMs: 5000, intervalMs: 10 });
     assert.equal(trace.diagnosis().verdict, 'in-progress');
     const completed = changeWhere(trace, (c) => c.diagnosis.verdict === 'completed', 5000);
     h.sim.engine.runUntilIdle(10 * MINUTE);
@@ -59,7 +52,7 @@ describe('live trace × simulator: the event stream drops', () => {
 
   it('re-subscribes and reconciles the changes it missed while disconnected', async () => {
     const trace = await h.trace('d', LIVE);
-    await until('the event stream to be open', () => trace.diagnosis().stats.liveMode === 'events' && h.sim.server.context.streams.size > 0);
+    await waitFor(() => trace.diagnosis().stats.liveMode === 'events' && h.sim.server.context.streams.size > 0, { message: 'the event stream to be open', timeoutMs: 5000, intervalMs: 10 });
     assert.equal(trace.diagnosis().verdict, 'in-progress');
     const completed = changeWhere(trace, (c) => c.diagnosis.verdict === 'completed', 5000);
     // Drop every stream, then finish the work in the same tick: no live event reaches the client.
@@ -67,7 +60,7 @@ describe('live trace × simulator: the event stream drops', () => {
     h.sim.engine.runUntilIdle(10 * MINUTE);
     const change = await completed;
     assert.equal(change.diagnosis.blockers.length, 0);
-    await until('the trace to stream again', () => h.sim.server.context.streams.size > 0);
+    await waitFor(() => h.sim.server.context.streams.size > 0, { message: 'the trace to stream again', timeoutMs: 5000, intervalMs: 10 });
     assert.equal(trace.diagnosis().stats.liveMode, 'events');
     trace.close();
   });
