@@ -52,6 +52,13 @@ export async function mapConcurrent<I, O>(inputs: readonly I[], limit: number, t
   return results;
 }
 
+/** Consecutive slices of at most `size` items: one request each. */
+export function splitIntoBatches<T>(items: readonly T[], size: number): T[][] {
+  const batches: T[][] = [];
+  for (let start = 0; start < items.length; start += size) batches.push(items.slice(start, start + size));
+  return batches;
+}
+
 /** A single page of a query that expanded into several requests cannot be served as one page. */
 export function tooManyTermsForOnePage(entity: string, batches: number, maxTerms: number): ArmoniKError {
   return new ArmoniKError(

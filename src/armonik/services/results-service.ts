@@ -5,11 +5,13 @@ import { ArmoniKError } from '../errors';
 import { batchFilters } from '../filters/or-of-and';
 import { expandResultWhere, resultSortToWire } from '../filters/result-filters';
 import type { Result } from '../model';
-import { BATCH_CONCURRENCY, checkPaging, iterateBatches, iteratePages, mapConcurrent, tooManyTermsForOnePage } from '../paging';
-import type { RpcChannel } from '../rpc-channel';
+import { BATCH_CONCURRENCY, checkPaging, iterateBatches, iteratePages, mapConcurrent, splitIntoBatches, tooManyTermsForOnePage } from '../paging';
+import type { RpcChannel, RpcMethod } from '../rpc-channel';
+import { idListRequestSerializer, type IdListRequest } from '../wire/id-list-request';
+import { readListResultsResponse } from '../wire/list-page-reader';
 import { resultFromWire } from '../wire/result-codec';
 import type { ArmoniKServiceDefinitions } from '../wire/load';
-import type { WireListResultsRequestSort, WireResultFiltersInput, WireUploadResultDataRequestInput } from '../wire/types';
+import type { WireListResultsRequestInput, WireListResultsRequestSort, WireResultFiltersInput, WireUploadResultDataRequestInput } from '../wire/types';
 import { requireId, requireIds } from './ids';
 
 type Where = ResultWhere | readonly ResultWhere[] | undefined;
@@ -19,19 +21,30 @@ const FALLBACK_CHUNK_SIZE = 2 * 1024 * 1024;
 
 export class ResultsService implements ResultsApi {
   private chunkSize: Promise<{ dataChunkMaxSize: number }> | undefined;
+  /** ListResults with its answer read straight into the model (list-page-reader.ts). */
+  private readonly listPage: RpcMethod<WireListResultsRequestInput, Page<Result>>;
+  /** The same for a list of IDs, the request a trace sends most (id-list-request.ts). */
+  private readonly listByIds: RpcMethod<IdListRequest, Page<Result>>;
 
   constructor(
     private readonly rpc: RpcChannel,
     private readonly defs: ArmoniKServiceDefinitions['results'],
-  ) {}
+  ) {
+    const method = defs.ListResults;
+    this.listPage = { path: method.path, requestSerialize: method.requestSerialize, responseDeserialize: readListResultsResponse };
+    this.listByIds = {
+      path: method.path,
+      requestSerialize: idListRequestSerializer('result', method.requestSerialize({ sort: resultSortToWire(undefined) })),
+      responseDeserialize: readListResultsResponse,
+    };
+  }
 
   private get maxTerms(): number {
     return this.rpc.options.maxFilterTerms;
   }
 
-  private async page(filters: WireResultFiltersInput, sort: WireListResultsRequestSort, page: number, pageSize: number, opts?: CallOptions): Promise<Page<Result>> {
-    const response = await this.rpc.unary(this.defs.ListResults, { page, pageSize, filters, sort }, { idempotent: true, ...(opts ? { opts } : {}) });
-    return { items: response.results.map(resultFromWire), page: response.page, pageSize: response.pageSize, total: response.total };
+  private page(filters: WireResultFiltersInput, sort: WireListResultsRequestSort, page: number, pageSize: number, opts?: CallOptions): Promise<Page<Result>> {
+    return this.rpc.unary(this.listPage, { page, pageSize, filters, sort }, { idempotent: true, ...(opts ? { opts } : {}) });
   }
 
   async get(resultId: string, opts?: CallOptions): Promise<Result> {
@@ -64,12 +77,11 @@ export class ResultsService implements ResultsApi {
   async byIds(ids: readonly string[], opts?: CallOptions): Promise<Result[]> {
     const unique = [...new Set(requireIds(ids, 'result'))];
     if (unique.length === 0) return [];
-    const sort = resultSortToWire(undefined);
-    const batches = batchFilters(expandResultWhere({ id: unique }), this.maxTerms);
-    const pages = await mapConcurrent(batches, BATCH_CONCURRENCY, async (filters) => {
+    const pages = await mapConcurrent(splitIntoBatches(unique, this.maxTerms), BATCH_CONCURRENCY, async (batch) => {
       const rows: Result[] = [];
-      const size = Math.max(1, filters.or?.length ?? 1);
-      for await (const result of iteratePages((f: WireResultFiltersInput, p, n) => this.page(f, sort, p, n, opts), filters, size)) rows.push(result);
+      const fetchPage = (batchIds: readonly string[], page: number, pageSize: number) =>
+        this.rpc.unary(this.listByIds, { ids: batchIds, page, pageSize }, { idempotent: true, ...(opts ? { opts } : {}) });
+      for await (const result of iteratePages(fetchPage, batch, batch.length)) rows.push(result);
       return rows;
     });
     const byId = new Map<string, Result>();

@@ -6,22 +6,37 @@ import { ArmoniKError } from '../errors';
 import { expandTaskWhere, taskSortToWire } from '../filters/task-filters';
 import { batchFilters } from '../filters/or-of-and';
 import type { Task, TaskOptions, TaskStatus, TaskSummary } from '../model';
-import { BATCH_CONCURRENCY, checkPaging, iterateBatches, iteratePages, mapConcurrent, tooManyTermsForOnePage } from '../paging';
-import type { RpcChannel } from '../rpc-channel';
+import { BATCH_CONCURRENCY, checkPaging, iterateBatches, iteratePages, mapConcurrent, splitIntoBatches, tooManyTermsForOnePage } from '../paging';
+import type { RpcChannel, RpcMethod } from '../rpc-channel';
+import { idListRequestSerializer, type IdListRequest } from '../wire/id-list-request';
+import { readListTasksDetailedResponse } from '../wire/list-page-reader';
 import { taskStatusFromWire } from '../wire/status-codec';
 import { taskFromWire, taskSummaryFromWire } from '../wire/task-codec';
 import { partialTaskOptionsToWire } from '../wire/task-options-codec';
 import type { ArmoniKServiceDefinitions } from '../wire/load';
-import type { WireListTasksRequestSort, WireTaskFiltersInput } from '../wire/types';
+import type { WireListTasksRequestInput, WireListTasksRequestSort, WireTaskFiltersInput } from '../wire/types';
 import { requireId, requireIds } from './ids';
 
 type Where = TaskWhere | readonly TaskWhere[] | undefined;
 
 export class TasksService implements TasksApi {
+  /** ListTasksDetailed with its answer read straight into the model (list-page-reader.ts). */
+  private readonly detailed: RpcMethod<WireListTasksRequestInput, Page<Task>>;
+  /** The same for a list of IDs, the request a trace sends most (id-list-request.ts). */
+  private readonly detailedByIds: RpcMethod<IdListRequest, Page<Task>>;
+
   constructor(
     private readonly rpc: RpcChannel,
     private readonly defs: ArmoniKServiceDefinitions['tasks'],
-  ) {}
+  ) {
+    const method = defs.ListTasksDetailed;
+    this.detailed = { path: method.path, requestSerialize: method.requestSerialize, responseDeserialize: readListTasksDetailedResponse };
+    this.detailedByIds = {
+      path: method.path,
+      requestSerialize: idListRequestSerializer('task', method.requestSerialize({ sort: taskSortToWire(undefined), withErrors: true })),
+      responseDeserialize: readListTasksDetailedResponse,
+    };
+  }
 
   private get maxTerms(): number {
     return this.rpc.options.maxFilterTerms;
@@ -36,13 +51,8 @@ export class TasksService implements TasksApi {
     return { items: response.tasks.map(taskSummaryFromWire), page: response.page, pageSize: response.pageSize, total: response.total };
   }
 
-  private async detailedPage(filters: WireTaskFiltersInput, sort: WireListTasksRequestSort, page: number, pageSize: number, opts?: CallOptions): Promise<Page<Task>> {
-    const response = await this.rpc.unary(
-      this.defs.ListTasksDetailed,
-      { page, pageSize, filters, sort, withErrors: true },
-      { idempotent: true, ...(opts ? { opts } : {}) },
-    );
-    return { items: response.tasks.map(taskFromWire), page: response.page, pageSize: response.pageSize, total: response.total };
+  private detailedPage(filters: WireTaskFiltersInput, sort: WireListTasksRequestSort, page: number, pageSize: number, opts?: CallOptions): Promise<Page<Task>> {
+    return this.rpc.unary(this.detailed, { page, pageSize, filters, sort, withErrors: true }, { idempotent: true, ...(opts ? { opts } : {}) });
   }
 
   private async onePage<T>(
@@ -91,13 +101,12 @@ export class TasksService implements TasksApi {
   async byIds(ids: readonly string[], opts?: CallOptions): Promise<Task[]> {
     const unique = [...new Set(requireIds(ids, 'task'))];
     if (unique.length === 0) return [];
-    const sort = taskSortToWire(undefined);
-    const batches = batchFilters(expandTaskWhere({ id: unique }), this.maxTerms);
-    const pages = await mapConcurrent(batches, BATCH_CONCURRENCY, async (filters) => {
+    const pages = await mapConcurrent(splitIntoBatches(unique, this.maxTerms), BATCH_CONCURRENCY, async (batch) => {
       const rows: Task[] = [];
       // One page normally suffices (page size = batch size); keep paging in case a server caps it.
-      const size = Math.max(1, filters.or?.length ?? 1);
-      for await (const task of iteratePages((f: WireTaskFiltersInput, p, n) => this.detailedPage(f, sort, p, n, opts), filters, size)) rows.push(task);
+      const fetchPage = (batchIds: readonly string[], page: number, pageSize: number) =>
+        this.rpc.unary(this.detailedByIds, { ids: batchIds, page, pageSize }, { idempotent: true, ...(opts ? { opts } : {}) });
+      for await (const task of iteratePages(fetchPage, batch, batch.length)) rows.push(task);
       return rows;
     });
     const byId = new Map<string, Task>();
@@ -166,9 +175,7 @@ export class TasksService implements TasksApi {
     const unique = [...new Set(requireIds(taskIds, 'task'))];
     const out = new Map<string, string[]>();
     if (unique.length === 0) return out;
-    const chunks: string[][] = [];
-    for (let i = 0; i < unique.length; i += this.maxTerms) chunks.push(unique.slice(i, i + this.maxTerms));
-    const answers = await mapConcurrent(chunks, BATCH_CONCURRENCY, (chunk) =>
+    const answers = await mapConcurrent(splitIntoBatches(unique, this.maxTerms), BATCH_CONCURRENCY, (chunk) =>
       this.rpc.unary(this.defs.GetResultIds, { taskId: chunk }, { idempotent: true, ...(opts ? { opts } : {}) }),
     );
     for (const answer of answers) for (const entry of answer.taskResults) out.set(entry.taskId, [...entry.resultIds]);

@@ -78,3 +78,23 @@ export function eventKindFromWire(value: WireEventsEnum | number): EventKind | u
 export function sortDirectionToWire(direction: 'asc' | 'desc'): WireSortDirection {
   return direction === 'asc' ? 'SORT_DIRECTION_ASC' : 'SORT_DIRECTION_DESC';
 }
+
+// The hand-written codecs (proto-reader.ts, proto-writer.ts) meet enums as their numbers. Task
+// statuses are numbered in the order of TASK_STATUSES (task_status.proto); result statuses too,
+// except NOTFOUND, which is 127 (result_status.proto). A test checks both against the protos.
+const RESULT_NOTFOUND_NUMBER = 127;
+
+export const TASK_STATUS_NUMBER: Readonly<Record<TaskStatus, number>> = Object.fromEntries(TASK_STATUSES.map((status, i) => [status, i])) as Record<TaskStatus, number>;
+export const RESULT_STATUS_NUMBER: Readonly<Record<ResultStatus, number>> = Object.fromEntries(
+  RESULT_STATUSES.map((status, i) => [status, status === 'NOTFOUND' ? RESULT_NOTFOUND_NUMBER : i]),
+) as Record<ResultStatus, number>;
+
+/** A number our protos do not know (a newer control plane) reads as UNSPECIFIED, as above. */
+export function taskStatusFromNumber(value: number): TaskStatus {
+  return TASK_STATUSES[value] ?? 'UNSPECIFIED';
+}
+
+export function resultStatusFromNumber(value: number): ResultStatus {
+  if (value === RESULT_NOTFOUND_NUMBER) return 'NOTFOUND';
+  return value < RESULT_STATUSES.length && RESULT_STATUSES[value] !== 'NOTFOUND' ? RESULT_STATUSES[value]! : 'UNSPECIFIED';
+}

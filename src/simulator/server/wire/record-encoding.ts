@@ -2,12 +2,10 @@
 // our protos (reference §2.1, §5.1, §5.2, §6.1). The generic path (task-wire.ts, result-wire.ts
 // through grpc-js' serializer) stays the reference: tests decode both and compare.
 
-import { RESULT_STATUSES, TASK_STATUSES, type TaskOptions } from '../../../armonik/model';
+import type { TaskOptions } from '../../../armonik/model';
+import { ProtoWriter } from '../../../armonik/wire/proto-writer';
+import { RESULT_STATUS_NUMBER, TASK_STATUS_NUMBER } from '../../../armonik/wire/status-codec';
 import type { ResultRecord, TaskRecord } from '../../engine/types';
-import { ProtoWriter } from './proto-writer';
-
-const RESULT_STATUS_NUMBER: Record<string, number> = Object.fromEntries(RESULT_STATUSES.map((s, i) => [s, s === 'NOTFOUND' ? 127 : i]));
-const TASK_STATUS_NUMBER: Record<string, number> = Object.fromEntries(TASK_STATUSES.map((s, i) => [s, i]));
 
 function span(from: number | undefined, to: number | undefined): number | undefined {
   return from === undefined || to === undefined ? undefined : to - from;
