@@ -5,20 +5,27 @@
 // Adjacency is kept in plain arrays on each node rather than in a general graph library: a
 // 100,000-task cone adds some 300,000 edges, and a library's per-edge bookkeeping (keyed
 // attachment objects, double existence checks) cost more than the rest of the reconstruction.
+//
+// Edges are derived lazily, on the first read of an edge after a change. A one-shot diagnosis
+// reads node data only, so a trace that is never drawn never derives its edges at all.
 
 import type { ConeView, NodeRole } from './cone-view';
-import { deriveEdges } from './edge-derivation';
+import { deriveRelations, edgeId, type RelationSink } from './edge-derivation';
 import { sameNode } from './node-from-model';
-import type { TraceEdge, TraceNode } from './types';
+import type { EdgeKind, TraceEdge, TraceNode } from './types';
 
 interface NodeEntry {
   node: TraceNode;
+  /** Its number (see ConeView.indexOf). */
+  readonly index: number;
   role: NodeRole;
   /** Edges leaving / entering the node, in the order they were added. */
   out: TraceEdge[] | undefined;
   in: TraceEdge[] | undefined;
   /** Edges this node's data defines (see edge-derivation.ts), as last derived. */
   owned: TraceEdge[] | undefined;
+  /** Its edges must be derived again before the next edge read (it is in `dirty`). */
+  dirty: boolean;
 }
 
 export interface GraphChanges {
@@ -31,29 +38,35 @@ export interface GraphChanges {
 export type UpsertOutcome = 'added' | 'updated' | 'unchanged';
 
 export class ConeGraph implements ConeView {
-  /** Node lookups are the hottest path of the analysis: one map, nothing else on the way. */
+  /** Node lookups are the hottest path of the reconstruction: one map, nothing else on the way. */
   private readonly index = new Map<string, NodeEntry>();
-  /** Every edge by ID, in the order edges were added. ArmoniK's relations never put two kinds
-   * of edge on the same ordered pair of nodes (a payload that is also a data dependency is one
-   * `input` edge), so an ID names the only edge between its two ends. */
-  private readonly edgeById = new Map<string, TraceEdge>();
+  /** The same entries by number. */
+  private readonly numbered: NodeEntry[] = [];
   /** Missing ID → nodes whose edges refer to it (a node may be listed more than once). */
   private readonly waiting = new Map<string, string[]>();
   readonly missingTaskIds = new Set<string>();
   private tasks = 0;
   private results = 0;
+  private edgeTotal = 0;
   /** Nodes whose edges must be derived again before the next edge read. Deferring lets a node
-   * whose inputs arrive one by one in a batch be derived once, not once per input. */
-  private readonly dirty = new Set<string>();
+   * whose inputs arrive one by one be derived once, not once per input, and a graph whose edges
+   * nobody reads never pays for them. */
+  private dirty: NodeEntry[] = [];
 
   private addedNodes = new Map<string, TraceNode>();
   private updatedNodes = new Map<string, TraceNode>();
   private addedEdges = new Map<string, TraceEdge>();
   private removedEdgeIds = new Set<string>();
   /** Off while a trace's initial build runs: nobody has seen the graph yet, so recording its
-   * 100,000s of additions only to discard them would be wasted work (see takeChanges). */
+   * 100,000s of additions only to discard them would be wasted work (see startRecording). */
   private recording: boolean;
+  /** The nodes dirty when recording started: their first derivation is part of the graph as it
+   * was then, not a change, and happens silently before anything else changes or is read. */
+  private unrecordedDirty = false;
+  /** The derivation in progress (see `relation`). */
+  private deriving: { entry: NodeEntry; previous: OwnedEdges | undefined; next: TraceEdge[] } | undefined;
   private readonly lookup = (id: string): TraceNode | undefined => this.index.get(id)?.node;
+  private readonly relation: RelationSink = (kind, otherId, outgoing) => this.link(kind, otherId, outgoing);
 
   constructor(
     readonly targetId: string,
@@ -76,7 +89,7 @@ export class ConeGraph implements ConeView {
 
   get edgeCount(): number {
     this.settle();
-    return this.edgeById.size;
+    return this.edgeTotal;
   }
 
   has(id: string): boolean {
@@ -87,17 +100,26 @@ export class ConeGraph implements ConeView {
     return this.index.get(id)?.node;
   }
 
+  nodeAt(index: number): TraceNode {
+    return this.numbered[index]!.node;
+  }
+
+  indexOf(id: string): number {
+    return this.index.get(id)?.index ?? -1;
+  }
+
   roleOf(id: string): NodeRole | undefined {
     return this.index.get(id)?.role;
   }
 
   *nodes(): Iterable<TraceNode> {
-    for (const entry of this.index.values()) yield entry.node;
+    for (const entry of this.numbered) yield entry.node;
   }
 
+  /** Every edge, grouped by the node that defines it. */
   *edges(): Iterable<TraceEdge> {
     this.settle();
-    yield* this.edgeById.values();
+    for (const entry of this.numbered) if (entry.owned) yield* entry.owned;
   }
 
   outEdges(id: string): TraceEdge[] {
@@ -114,25 +136,30 @@ export class ConeGraph implements ConeView {
 
   /** Adds or replaces a node. A task keeps the strongest role it was ever given (`cone` wins). */
   upsert(node: TraceNode, role: NodeRole = 'cone'): UpsertOutcome {
+    if (this.unrecordedDirty) this.settle();
     const known = this.index.get(node.id);
     if (known === undefined) {
-      this.index.set(node.id, { node, role, out: undefined, in: undefined, owned: undefined });
+      const entry: NodeEntry = { node, index: this.numbered.length, role, out: undefined, in: undefined, owned: undefined, dirty: false };
+      this.index.set(node.id, entry);
+      this.numbered.push(entry);
       if (node.kind === 'task') this.tasks += 1;
       else this.results += 1;
-      this.missingTaskIds.delete(node.id);
+      if (this.missingTaskIds.size > 0) this.missingTaskIds.delete(node.id);
       if (this.recording) this.addedNodes.set(node.id, node);
-      this.dirty.add(node.id);
-      const waiters = this.waiting.get(node.id);
-      if (waiters) {
-        this.waiting.delete(node.id);
-        for (const waiter of waiters) this.dirty.add(waiter);
+      this.markDirty(entry);
+      if (this.waiting.size > 0) {
+        const waiters = this.waiting.get(node.id);
+        if (waiters) {
+          this.waiting.delete(node.id);
+          for (const waiter of waiters) this.markDirty(this.index.get(waiter)!);
+        }
       }
       return 'added';
     }
     if (role === 'cone' && known.role === 'context') known.role = 'cone';
     if (sameNode(known.node, node)) return 'unchanged';
     known.node = node;
-    this.dirty.add(node.id);
+    this.markDirty(known);
     if (!this.recording) return 'updated';
     if (this.addedNodes.has(node.id)) this.addedNodes.set(node.id, node);
     else this.updatedNodes.set(node.id, node);
@@ -144,11 +171,22 @@ export class ConeGraph implements ConeView {
     if (known) known.role = role;
   }
 
+  /** From now on, changes are recorded for takeChanges; whatever the graph holds now is the
+   * starting point renderers are given, not a change. */
+  startRecording(): void {
+    this.recording = true;
+    this.unrecordedDirty = this.dirty.length > 0;
+    this.addedNodes = new Map();
+    this.updatedNodes = new Map();
+    this.addedEdges = new Map();
+    this.removedEdgeIds = new Set();
+  }
+
   /** The changes since the last call, net of anything added then removed in between. A graph made
    * with `recordChanges: false` records from its first call on. */
   takeChanges(): GraphChanges {
     this.settle();
-    this.recording = true;
+    if (!this.recording) this.startRecording();
     const changes: GraphChanges = {
       addedNodes: [...this.addedNodes.values()],
       updatedNodes: [...this.updatedNodes.values()],
@@ -164,42 +202,69 @@ export class ConeGraph implements ConeView {
 
   /** Derives the edges of every node changed since the last edge read. */
   settle(): void {
-    if (this.dirty.size === 0) return;
-    for (const id of this.dirty) this.rederive(this.index.get(id)!);
-    this.dirty.clear();
+    if (this.dirty.length === 0) return;
+    const recording = this.recording;
+    if (this.unrecordedDirty) this.recording = false;
+    try {
+      // Deriving a node may mark others dirty (nodes waiting for it are not: they already are).
+      const dirty = this.dirty;
+      this.dirty = [];
+      for (const entry of dirty) {
+        entry.dirty = false;
+        this.rederive(entry);
+      }
+    } finally {
+      this.recording = recording;
+      this.unrecordedDirty = false;
+    }
+  }
+
+  private markDirty(entry: NodeEntry): void {
+    if (entry.dirty) return;
+    entry.dirty = true;
+    this.dirty.push(entry);
   }
 
   private rederive(entry: NodeEntry): void {
-    const id = entry.node.id;
-    const derived = deriveEdges(entry.node, this.lookup);
-    const previous = new OwnedEdges(entry.owned);
+    const previous = entry.owned === undefined ? undefined : new OwnedEdges(entry.owned);
     const next: TraceEdge[] = [];
-    for (const edge of derived.edges) {
-      // Only this node defines these edges, so one it already had is found among its own.
-      const existing = previous.take(edge);
-      if (existing !== undefined) {
-        next.push(existing);
-        continue;
-      }
-      if (this.edgeById.has(edge.id)) continue; // listed twice (a repeated data dependency)
-      const source = edge.source === id ? entry : this.index.get(edge.source)!;
-      const target = edge.target === id ? entry : this.index.get(edge.target)!;
-      // Defensive: should bad data relate the same pair twice, the first relation stays.
-      if (linked(source, target, edge)) continue;
-      next.push(edge);
-      this.addEdge(edge, source, target);
-    }
-    for (const stale of previous.left()) this.dropEdge(stale);
+    this.deriving = { entry, previous, next };
+    deriveRelations(entry.node, this.lookup, this.relation);
+    this.deriving = undefined;
+    if (previous) for (const stale of previous.left()) this.dropEdge(stale);
     entry.owned = next.length > 0 ? next : undefined;
-    for (const missing of derived.waitingFor) {
-      const waiters = this.waiting.get(missing);
+  }
+
+  /** One relation of the node being derived: an edge if the other end is known, else a note to
+   * derive the node again when it arrives. */
+  private link(kind: EdgeKind, otherId: string, outgoing: boolean): void {
+    const { entry, previous, next } = this.deriving!;
+    const other = this.index.get(otherId);
+    const id = entry.node.id;
+    if (other === undefined) {
+      const waiters = this.waiting.get(otherId);
       if (waiters) waiters.push(id);
-      else this.waiting.set(missing, [id]);
+      else this.waiting.set(otherId, [id]);
+      return;
     }
+    const source = outgoing ? entry : other;
+    const target = outgoing ? other : entry;
+    // Only this node defines its edges, so one it already had is found among its own.
+    const existing = previous?.take(kind, source.node.id, target.node.id);
+    if (existing !== undefined) {
+      next.push(existing);
+      return;
+    }
+    // One edge per ordered pair: a repeated data dependency, or bad data relating the same pair
+    // twice, keeps the first relation.
+    if (linked(source, target)) return;
+    const edge: TraceEdge = { id: edgeId(kind, source.node.id, target.node.id), kind, source: source.node.id, target: target.node.id };
+    next.push(edge);
+    this.addEdge(edge, source, target);
   }
 
   private addEdge(edge: TraceEdge, source: NodeEntry, target: NodeEntry): void {
-    this.edgeById.set(edge.id, edge);
+    this.edgeTotal += 1;
     (source.out ??= []).push(edge);
     (target.in ??= []).push(edge);
     if (!this.recording) return;
@@ -208,7 +273,7 @@ export class ConeGraph implements ConeView {
   }
 
   private dropEdge(edge: TraceEdge): void {
-    this.edgeById.delete(edge.id);
+    this.edgeTotal -= 1;
     remove(this.index.get(edge.source)!, 'out', edge);
     remove(this.index.get(edge.target)!, 'in', edge);
     if (!this.recording) return;
@@ -223,16 +288,13 @@ class OwnedEdges {
   private readonly byId: Map<string, TraceEdge> | undefined;
   private taken: Set<TraceEdge> | undefined;
 
-  constructor(private readonly edges: readonly TraceEdge[] = []) {
+  constructor(private readonly edges: readonly TraceEdge[]) {
     this.byId = edges.length > 16 ? new Map(edges.map((edge) => [edge.id, edge])) : undefined;
   }
 
-  /** The previous edge equal to `edge`, if any, now kept. */
-  take(edge: TraceEdge): TraceEdge | undefined {
-    if (this.edges.length === 0) return undefined;
-    const found = this.byId
-      ? this.byId.get(edge.id)
-      : this.edges.find((e) => e.target === edge.target && e.source === edge.source && e.kind === edge.kind);
+  /** The previous edge equal to this relation, if any, now kept. */
+  take(kind: EdgeKind, source: string, target: string): TraceEdge | undefined {
+    const found = this.byId ? this.byId.get(edgeId(kind, source, target)) : this.edges.find((e) => e.target === target && e.source === source && e.kind === kind);
     if (found === undefined || this.taken?.has(found)) return undefined;
     (this.taken ??= new Set()).add(found);
     return found;
@@ -246,14 +308,16 @@ class OwnedEdges {
   }
 }
 
-/** Whether some edge already goes from `edge.source` to `edge.target`, searched from the end with
- * fewer edges (a task with thousands of inputs feeds results with a handful of consumers each). */
-function linked(source: NodeEntry, target: NodeEntry, edge: TraceEdge): boolean {
+/** Whether some edge already goes from `source` to `target`, searched from the end with fewer
+ * edges (a task with thousands of inputs feeds results with a handful of consumers each). */
+function linked(source: NodeEntry, target: NodeEntry): boolean {
   const out = source.out;
   const into = target.in;
   if (out === undefined || into === undefined) return false;
-  if (out.length <= into.length) return out.some((e) => e.target === edge.target);
-  return into.some((e) => e.source === edge.source);
+  const targetId = target.node.id;
+  const sourceId = source.node.id;
+  if (out.length <= into.length) return out.some((e) => e.target === targetId);
+  return into.some((e) => e.source === sourceId);
 }
 
 function remove(entry: NodeEntry, side: 'out' | 'in', edge: TraceEdge): void {

@@ -12,6 +12,11 @@ export interface ConeView {
   readonly targetId: string;
   node(id: string): TraceNode | undefined;
   nodes(): Iterable<TraceNode>;
+  /** Nodes are numbered from 0 in the order they were added; a node keeps its number. */
+  readonly nodeCount: number;
+  nodeAt(index: number): TraceNode;
+  /** The number of a node, -1 when the cone does not hold it. */
+  indexOf(id: string): number;
   outEdges(id: string): TraceEdge[];
   inEdges(id: string): TraceEdge[];
   roleOf(id: string): NodeRole | undefined;

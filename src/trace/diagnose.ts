@@ -3,11 +3,12 @@
 // never calls the server, so it can run after every live update and on hand-built graphs.
 
 import { describeFinding } from './analysis/blocker-text';
+import { ConeIndex, NONE } from './analysis/cone-index';
 import { coneMetrics } from './analysis/cone-metrics';
 import type { DiagnosisContext } from './analysis/context';
 import { criticalPathAndEta } from './analysis/critical-path';
 import { computeImpact } from './analysis/impact';
-import { walkNeeded, type Finding, type NeededWalk } from './analysis/needed-walk';
+import { completedWalk, needsOf, walkNeeded, type Finding, type NeededWalk, type Severity } from './analysis/needed-walk';
 import type { ConeView } from './cone-view';
 import { formatDuration } from './format-duration';
 import type { Blocker, BlockerReason, Diagnosis, ResultNode, RootCause, Verdict } from './types';
@@ -17,32 +18,30 @@ const DEFAULT_MAX_BLOCKERS = 50;
 export function diagnose(view: ConeView, context: DiagnosisContext): Diagnosis {
   const target = view.node(view.targetId);
   if (target?.kind !== 'result') throw new Error(`the cone does not contain its target result ${view.targetId}`);
-  const metrics = coneMetrics(view);
-  const walk: NeededWalk =
-    target.status === 'COMPLETED'
-      ? { order: [target.id], discoveredFrom: new Map(), neededBy: new Map(), findings: new Map(), unfinishedTasks: new Set<string>() }
-      : walkNeeded(view, context);
-  const findings = [...walk.findings.values()];
+  const cone = ConeIndex.of(view);
+  const metrics = coneMetrics(cone);
+  const walk: NeededWalk = target.status === 'COMPLETED' ? completedWalk(cone) : walkNeeded(view, cone, context);
+  const findings = walk.findings;
   const verdict = verdictOf(target, findings);
 
   const rootSeverity = verdict === 'failed' ? 'failed' : verdict === 'blocked' ? 'blocked' : undefined;
   const rootFindings = rootSeverity === undefined ? [] : findings.filter((f) => f.rootCause && f.severity === rootSeverity);
   const blockerFindings = findings.filter((f) => f.blocker);
-  const { impact, approximate } = computeImpact(view, walk, [...new Set([...blockerFindings, ...rootFindings].map((f) => f.id))]);
+  const { impact, approximate } = computeImpact(walk, [...new Set([...blockerFindings, ...rootFindings].map((f) => f.index))]);
   resolveCascadeRoots(walk, blockerFindings);
 
   // Rank on numbers first and put words only on the blockers kept: a 100,000-task cone can have
   // tens of thousands of blockers.
   const maxBlockers = context.maxBlockers ?? DEFAULT_MAX_BLOCKERS;
   const rankedFindings = blockerFindings
-    .map((finding) => ({ finding, impact: impact.get(finding.id) ?? 1 }))
-    .sort((a, b) => compareRank(a.impact, a.finding.ageMs, a.finding.id, b.impact, b.finding.ageMs, b.finding.id));
+    .map((finding) => ({ finding, impact: impact.get(finding.index) ?? 1 }))
+    .sort(compareFindings);
   const kept = rankedFindings.slice(0, maxBlockers).map(({ finding, impact: weight }) => toBlocker(finding, weight, view, context));
   const blockerCounts: Partial<Record<BlockerReason, number>> = {};
   for (const { finding } of rankedFindings) blockerCounts[finding.reason] = (blockerCounts[finding.reason] ?? 0) + 1;
 
   const rankedRoots = rootFindings
-    .map((finding) => ({ finding, impact: impact.get(finding.id) ?? 1 }))
+    .map((finding) => ({ finding, impact: impact.get(finding.index) ?? 1 }))
     .sort((a, b) => b.impact - a.impact || (b.finding.ageMs ?? 0) - (a.finding.ageMs ?? 0) || a.finding.id.localeCompare(b.finding.id));
   const rootCauses: RootCause[] = rankedRoots.map(({ finding }) => {
     const node = view.node(finding.id);
@@ -54,10 +53,10 @@ export function diagnose(view: ConeView, context: DiagnosisContext): Diagnosis {
       error: node?.kind === 'task' ? node.error : undefined,
     };
   });
-  const chains = rootCauses.map((root) => chainTo(walk, view.targetId, root.id));
+  const chains = rankedRoots.map(({ finding }) => chainTo(walk, finding.index));
 
   const now = context.now;
-  const { steps, eta } = criticalPathAndEta(view, verdict, now, context.partitions);
+  const { steps, eta } = criticalPathAndEta(cone, verdict, now, context.partitions);
   const diagnosis: Diagnosis = {
     target: { id: target.id, sessionId: target.sessionId, name: target.name, status: target.status, ownerTaskId: target.ownerTaskId },
     verdict,
@@ -90,27 +89,24 @@ function verdictOf(target: ResultNode, findings: readonly Finding[]): Verdict {
 
 /** For cascades and dead inputs, the nearest root cause they (transitively) need. */
 function resolveCascadeRoots(walk: NeededWalk, findings: readonly Finding[]): void {
-  const needs = new Map<string, string[]>();
-  for (const [to, froms] of walk.neededBy) {
-    for (const from of froms) {
-      let list = needs.get(from);
-      if (!list) needs.set(from, (list = []));
-      list.push(to);
-    }
-  }
-  for (const finding of findings) {
-    if (finding.reason !== 'cascade' && finding.reason !== 'aborted-input') continue;
-    const seen = new Set([finding.id]);
-    const queue = [finding.id];
-    for (let i = 0; i < queue.length; i++) {
-      const current = walk.findings.get(queue[i]!);
-      if (current && current.id !== finding.id && current.rootCause && current.kind === 'task') {
+  const cascades = findings.filter((f) => f.reason === 'cascade' || f.reason === 'aborted-input');
+  if (cascades.length === 0) return;
+  const needs = needsOf(walk);
+  const seen = new Int32Array(walk.cone.size);
+  for (let k = 0; k < cascades.length; k++) {
+    const finding = cascades[k]!;
+    const stamp = k + 1;
+    seen[finding.index] = stamp;
+    const queue = [finding.index];
+    for (let q = 0; q < queue.length; q++) {
+      const current = walk.findingAt[queue[q]!];
+      if (current && current !== finding && current.rootCause && current.kind === 'task') {
         finding.facts.rootCauseTaskId = current.id;
         break;
       }
-      for (const next of needs.get(queue[i]!) ?? []) {
-        if (!seen.has(next)) {
-          seen.add(next);
+      for (const next of needs[queue[q]!] ?? []) {
+        if (seen[next] !== stamp) {
+          seen[next] = stamp;
           queue.push(next);
         }
       }
@@ -136,28 +132,38 @@ function toBlocker(finding: Finding, impact: number, view: ConeView, context: Di
   return blocker;
 }
 
-/** Most impactful first, then oldest, then by ID so that equal blockers keep a stable order. */
-export function compareBlockers(a: Blocker, b: Blocker): number {
-  return compareRank(a.impact, a.ageMs, a.id, b.impact, b.ageMs, b.id);
+/** What needs someone first: a failure, then a blocked queue or orphan, then work that will go on
+ * by itself (see Severity). */
+const SEVERITY_RANK: Record<Severity, number> = { failed: 0, blocked: 1, active: 2 };
+
+/** Blockers that need intervention before work that is only under way, then the most impactful,
+ * then the oldest, then by ID so that equal blockers keep a stable order. */
+function compareFindings(a: { finding: Finding; impact: number }, b: { finding: Finding; impact: number }): number {
+  const fa = a.finding;
+  const fb = b.finding;
+  return (
+    SEVERITY_RANK[fa.severity] - SEVERITY_RANK[fb.severity] ||
+    b.impact - a.impact ||
+    (fb.ageMs ?? -1) - (fa.ageMs ?? -1) ||
+    (fa.id < fb.id ? -1 : fa.id > fb.id ? 1 : 0)
+  );
 }
 
-function compareRank(impactA: number, ageA: number | undefined, idA: string, impactB: number, ageB: number | undefined, idB: string): number {
-  return impactB - impactA || (ageB ?? -1) - (ageA ?? -1) || (idA < idB ? -1 : idA > idB ? 1 : 0);
-}
-
-function chainTo(walk: NeededWalk, targetId: string, rootId: string): string[] {
-  const chain = [rootId];
+/** Node IDs from the target down to `root`, along the first way the walk found each node. */
+function chainTo(walk: NeededWalk, root: number): string[] {
+  const { cone } = walk;
+  const chain = [root];
   const guard = new Set(chain);
-  let current = rootId;
-  while (current !== targetId) {
-    const previous = walk.discoveredFrom.get(current);
-    if (previous === undefined || guard.has(previous)) break;
+  let current = root;
+  while (current !== cone.target) {
+    const previous = walk.discoveredFrom[current]!;
+    if (previous === NONE || guard.has(previous)) break;
     chain.push(previous);
     guard.add(previous);
     current = previous;
   }
-  if (chain[chain.length - 1] !== targetId) chain.push(targetId);
-  return chain.reverse();
+  if (chain[chain.length - 1] !== cone.target) chain.push(cone.target);
+  return chain.reverse().map((i) => cone.nodes[i]!.id);
 }
 
 function headline(

@@ -4,54 +4,36 @@
 // moves to a subtask or a retry.
 
 import { delegatesTo, ownerTaskIdOf, parentTaskIdOf, previousAttemptId } from './task-relations';
-import type { EdgeKind, TraceEdge, TraceNode } from './types';
+import type { EdgeKind, TraceNode } from './types';
 
 export function edgeId(kind: EdgeKind, source: string, target: string): string {
   return `${kind}:${source}->${target}`;
 }
 
-export function makeEdge(kind: EdgeKind, source: string, target: string): TraceEdge {
-  return { id: edgeId(kind, source, target), kind, source, target };
-}
+/** Receives one relation of the node being derived: an edge of `kind` between the node and
+ * `otherId`, leaving the node when `outgoing`, entering it otherwise. */
+export type RelationSink = (kind: EdgeKind, otherId: string, outgoing: boolean) => void;
 
-export interface DerivedEdges {
-  /** Edges whose both ends are known now. */
-  edges: TraceEdge[];
-  /** IDs this node refers to that are not in the graph yet; its edges must be derived again when
-   * one of them arrives. */
-  waitingFor: string[];
-}
-
-/** Edges defined by `node`, given a lookup of the other nodes of the graph. */
-export function deriveEdges(node: TraceNode, lookup: (id: string) => TraceNode | undefined): DerivedEdges {
-  const derived: DerivedEdges = { edges: [], waitingFor: [] };
-  const { edges, waitingFor } = derived;
-
+/** The relations `node` defines, given a lookup of the other nodes of the graph (a parent's
+ * relation depends on its data: it delegated its output, or only created the task). A parent not
+ * in the graph yet is reported as `subtask-of`; deriving again once it arrives corrects that. */
+export function deriveRelations(node: TraceNode, lookup: (id: string) => TraceNode | undefined, sink: RelationSink): void {
   if (node.kind === 'result') {
     const owner = ownerTaskIdOf(node);
-    if (owner !== undefined) link(derived, lookup, 'output', node.id, owner, owner);
-    return derived;
+    if (owner !== undefined) sink('output', owner, true);
+    return;
   }
-
-  for (const dependency of node.dataDependencies) link(derived, lookup, 'input', node.id, dependency, dependency);
-  if (node.payloadId !== '' && !node.dataDependencies.includes(node.payloadId)) link(derived, lookup, 'payload', node.id, node.payloadId, node.payloadId);
+  const dependencies = node.dataDependencies;
+  for (let i = 0; i < dependencies.length; i++) sink('input', dependencies[i]!, true);
+  if (node.payloadId !== '' && !dependencies.includes(node.payloadId)) sink('payload', node.payloadId, true);
 
   const previous = previousAttemptId(node);
-  if (previous !== undefined) link(derived, lookup, 'retry-of', node.id, previous, previous);
+  if (previous !== undefined) sink('retry-of', previous, true);
 
   const parentId = parentTaskIdOf(node);
   if (parentId !== undefined) {
     const parent = lookup(parentId);
-    if (parent === undefined) waitingFor.push(parentId);
-    else if (parent.kind === 'task' && delegatesTo(parent, node)) edges.push(makeEdge('delegated-to', parentId, node.id));
-    else if (parent.kind === 'task') edges.push(makeEdge('subtask-of', node.id, parentId));
+    if (parent?.kind === 'task' && delegatesTo(parent, node)) sink('delegated-to', parentId, false);
+    else if (parent === undefined || parent.kind === 'task') sink('subtask-of', parentId, true);
   }
-  return derived;
-}
-
-/** An edge to `other` if it is in the graph, else a note to derive again when it arrives. (Not a
- * closure inside deriveEdges: that would be allocated for each of the cone's nodes.) */
-function link(derived: DerivedEdges, lookup: (id: string) => TraceNode | undefined, kind: EdgeKind, source: string, target: string, other: string): void {
-  if (lookup(other) === undefined) derived.waitingFor.push(other);
-  else derived.edges.push(makeEdge(kind, source, target));
 }

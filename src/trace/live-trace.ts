@@ -1,6 +1,6 @@
 // A cone kept up to date: events (or polls) only hint at which nodes changed; the hinted IDs are
 // coalesced, re-read in one batched wave, and anything new they bring (a subtask that took over an
-// output, a retry) is expanded level by level like the initial reconstruction. After each batch
+// output, a retry) is expanded like the initial reconstruction. After each batch
 // the diagnosis is recomputed and renderers get one TraceChange.
 
 import type { ArmoniKClient } from '../armonik/api';
@@ -83,8 +83,8 @@ export class ConeTrace implements LiveTrace {
     this.partitions = init.partitions;
     this.abort = init.abort;
     this.probe = init.probe;
-    // Whatever the initial build recorded was seen by nobody yet: start from a clean slate.
-    this.graph.takeChanges();
+    // Renderers start from the graph as built; only what changes from now on is a change.
+    this.graph.startRecording();
   }
 
   // --- LiveTrace: reading -----------------------------------------------------------------

@@ -1,11 +1,12 @@
 // Entry point of the trace engine: reads the target result, reconstructs its upstream cone level
 // by level, diagnoses it, and (when live) keeps it up to date from the session's events.
 
+import { setMaxListeners } from 'node:events';
 import type { ArmoniKClient } from '../armonik/api';
 import { ArmoniKError, isArmoniKError } from '../armonik/errors';
 import type { Partition } from '../armonik/model';
 import type { DiagnosisThresholds, PartitionCapacity } from './analysis/context';
-import { DEFAULT_BATCH_POLICY, type BatchPolicy } from './batched-fetch';
+import { DEFAULT_BATCH_POLICY, type BatchPolicy } from './batch-policy';
 import { ConeExpander } from './cone-expander';
 import { ConeGraph } from './cone-graph';
 import { DEFAULT_POLL_POLICY } from './live/frontier-poller';
@@ -20,13 +21,13 @@ export interface TraceProgress {
   phase: 'target' | 'cone' | 'diagnosis' | 'live';
   tasks: number;
   results: number;
-  /** Waves of requests made so far (≈ task levels × 2). */
+  /** Round trips made so far (≈ task levels × 2). */
   depth: number;
 }
 
 export interface TraceTuning extends LiveTuning {
   batch: BatchPolicy;
-  /** Payloads of tasks that already got queued are read only while the cone holds at most this
+  /** Payloads of tasks that already got queued are read only when the cone holds at most this
    * many tasks: they cannot block anything, and skipping them saves a third of a large cone. */
   payloadDetailLimit: number;
 }
@@ -66,6 +67,8 @@ export async function startTrace(client: ArmoniKClient, options: StartTraceOptio
   const startedAt = performance.now();
   const baseStats = { rpcs: client.stats.rpcs, bytesReceived: client.stats.bytesReceived };
   const abort = new AbortController();
+  // Every request in flight listens to this signal: more than Node's default of 10 is normal.
+  setMaxListeners(Math.max(64, (tuning.batch.concurrency + 4) * 2), abort.signal);
   const onAbort = (): void => abort.abort(options.signal?.reason);
   if (options.signal?.aborted) onAbort();
   options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -93,7 +96,7 @@ export async function startTrace(client: ArmoniKClient, options: StartTraceOptio
       batch: tuning.batch,
       payloadDetailLimit: tuning.payloadDetailLimit,
       signal,
-      onWave: (p) => options.onProgress?.({ phase: 'cone', tasks: p.tasks, results: p.results, depth: p.waves + 1 }),
+      onProgress: (p) => options.onProgress?.({ phase: 'cone', tasks: p.tasks, results: p.results, depth: p.roundTrips + 1 }),
     });
     expander.counters.roundTrips += 1;
     expander.counters.requests += 1;

@@ -26,6 +26,9 @@ export interface FakeCall {
   /** IDs asked for (byIds) or the where clause (list/count), for assertions. */
   ids?: readonly string[];
   where?: unknown;
+  /** When the call was made and when it was answered, on one counter of calls and answers. */
+  issued?: number;
+  answered?: number;
 }
 
 export interface FakeSubscription {
@@ -205,8 +208,9 @@ export interface FakeArmoniKOptions {
   defaultPageSize?: number;
   /** `unimplemented`: GetEvents fails as on a control plane without the Events service. */
   events?: 'events' | 'unimplemented';
-  /** Artificial latency per RPC, in ms (0 = resolve on the next microtask). */
-  latencyMs?: number;
+  /** Artificial latency per RPC, in ms (0 = resolve on the next microtask), or a latency per
+   * call (e.g. one slow batch among fast ones). */
+  latencyMs?: number | ((method: string, ids: readonly string[] | undefined) => number);
   /** Epoch ms used for timestamps set by the mutators. */
   now?: () => number;
 }
@@ -226,15 +230,17 @@ export class FakeArmoniK implements ArmoniKClient {
   private readonly open = new Set<FakeEventSubscription>();
   private readonly clientBatchSize: number;
   private readonly defaultPageSize: number;
-  private readonly latencyMs: number;
+  private readonly latencyMs: (method: string, ids: readonly string[] | undefined) => number;
   private readonly now: () => number;
+  private sequence = 0;
 
   constructor(options: FakeArmoniKOptions = {}) {
     this.endpoint = options.endpoint ?? 'fake://armonik';
     this.clientBatchSize = options.clientBatchSize ?? 1000;
     this.defaultPageSize = options.defaultPageSize ?? 100;
     this.eventsMode = options.events ?? 'events';
-    this.latencyMs = options.latencyMs ?? 0;
+    const latency = options.latencyMs ?? 0;
+    this.latencyMs = typeof latency === 'number' ? () => latency : latency;
     this.now = options.now ?? (() => Date.now());
     const stats = { rpcs: 0, bytesReceived: 0, reset: () => {
       stats.rpcs = 0;
@@ -406,12 +412,15 @@ export class FakeArmoniK implements ArmoniKClient {
   // --- the client surface -----------------------------------------------------------------
 
   private async rpc<T>(method: string, call: Omit<FakeCall, 'method'>, opts: CallOptions | undefined, produce: () => T, count = 1): Promise<T> {
-    this.calls.push({ method, ...call });
+    const record: FakeCall = { method, ...call, issued: ++this.sequence };
+    this.calls.push(record);
     this.stats.rpcs += count;
-    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+    const latency = this.latencyMs(method, call.ids);
+    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
     else await Promise.resolve();
     if (opts?.signal?.aborted) throw new ArmoniKError('cancelled', `${method} was cancelled`);
     const value = produce();
+    record.answered = ++this.sequence;
     this.stats.bytesReceived += sizeOf(value);
     return value;
   }

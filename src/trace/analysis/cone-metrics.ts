@@ -1,8 +1,6 @@
 // Size, depth and progress of a cone.
 
-import type { ConeView } from '../cone-view';
-import { ownerTaskIdOf, taskInputIds } from '../task-relations';
-import type { TraceNode } from '../types';
+import { NONE, type ConeIndex } from './cone-index';
 
 export interface ConeMetrics {
   tasks: number;
@@ -14,12 +12,14 @@ export interface ConeMetrics {
   progress: { done: number; total: number };
 }
 
-export function coneMetrics(view: ConeView): ConeMetrics {
+export function coneMetrics(cone: ConeIndex): ConeMetrics {
   let tasks = 0;
   let results = 0;
   let done = 0;
   let total = 0;
-  for (const node of view.nodes()) {
+  const { nodes, size } = cone;
+  for (let i = 0; i < size; i++) {
+    const node = nodes[i]!;
     if (node.kind === 'result') {
       results += 1;
       continue;
@@ -31,34 +31,30 @@ export function coneMetrics(view: ConeView): ConeMetrics {
   }
 
   // Breadth-first from the target along the relations themselves (result → owner, task →
-  // inputs), read from node data: no edge arrays to allocate on 100,000-task cones. The queue
-  // holds the nodes and their levels, so each ID is looked up once.
-  const seen = new Set<string>();
-  const queue: TraceNode[] = [];
-  const levels: number[] = [];
+  // inputs), read from node data: no edges needed.
+  const seen = new Uint8Array(size);
+  const queue = new Int32Array(size);
+  const levels = new Int32Array(size);
+  let length = 0;
   let depth = 0;
-  const reach = (node: TraceNode, next: number): void => {
-    seen.add(node.id);
-    if (next > depth) depth = next;
-    queue.push(node);
-    levels.push(next);
+  const reach = (index: number, level: number): void => {
+    seen[index] = 1;
+    if (level > depth) depth = level;
+    queue[length] = index;
+    levels[length++] = level;
   };
-  const target = view.node(view.targetId);
-  if (target !== undefined) reach(target, 0);
-  for (let i = 0; i < queue.length; i++) {
-    const node = queue[i]!;
-    const current = levels[i]!;
-    if (node.kind === 'result') {
-      const owner = ownerTaskIdOf(node);
-      if (owner === undefined || seen.has(owner)) continue;
-      const ownerNode = view.node(owner);
-      if (ownerNode?.kind === 'task') reach(ownerNode, current + 1);
-    } else {
-      for (const input of taskInputIds(node)) {
-        if (seen.has(input)) continue;
-        const inputNode = view.node(input);
-        if (inputNode !== undefined) reach(inputNode, current);
-      }
+  if (cone.target !== NONE) reach(cone.target, 0);
+  for (let q = 0; q < length; q++) {
+    const i = queue[q]!;
+    const level = levels[q]!;
+    if (nodes[i]!.kind === 'result') {
+      const owner = cone.owner[i]!;
+      if (owner !== NONE && seen[owner] === 0 && nodes[owner]!.kind === 'task') reach(owner, level + 1);
+      continue;
+    }
+    for (let k = cone.inputStart[i]!, end = cone.inputStart[i + 1]!; k < end; k++) {
+      const input = cone.inputs[k]!;
+      if (input !== NONE && seen[input] === 0) reach(input, level);
     }
   }
   return { tasks, results, depth, progress: { done, total } };

@@ -7,17 +7,10 @@
 // partition in the cone. The ETA is the producer's finish time, stretched when a partition's
 // remaining work cannot fit its configured workers in that time.
 
-import type { ConeView } from '../cone-view';
 import { formatDuration } from '../format-duration';
-import { ownerTaskIdOf, taskInputIds } from '../task-relations';
 import type { CriticalPathStep, Eta, TaskNode, Verdict } from '../types';
+import { NONE, type ConeIndex } from './cone-index';
 import type { PartitionCapacity } from './context';
-
-interface Link {
-  from: string;
-  /** The result carrying the dependency, when there is one. */
-  via: string | undefined;
-}
 
 export interface DurationModel {
   estimate(task: TaskNode): number | undefined;
@@ -32,10 +25,10 @@ function median(values: number[]): number | undefined {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-export function durationModel(view: ConeView): DurationModel {
+export function durationModel(cone: ConeIndex): DurationModel {
   const byPartition = new Map<string, number[]>();
   const all: number[] = [];
-  for (const node of view.nodes()) {
+  for (const node of cone.nodes) {
     if (node.kind !== 'task' || node.status !== 'COMPLETED' || node.durationMs === undefined) continue;
     let list = byPartition.get(node.partitionId);
     if (!list) byPartition.set(node.partitionId, (list = []));
@@ -52,16 +45,20 @@ export function durationModel(view: ConeView): DurationModel {
   };
 }
 
-function taskLinks(view: ConeView, task: TaskNode): Link[] {
-  const links: Link[] = [];
-  for (const input of taskInputIds(task)) {
-    const result = view.node(input);
-    if (result?.kind !== 'result') continue;
-    const owner = ownerTaskIdOf(result);
-    if (owner !== undefined && owner !== task.id && view.node(owner)?.kind === 'task') links.push({ from: owner, via: input });
+/**
+ * Calls `visit(from, via)` for each task that must end before `task` (at index `i`) can start:
+ * the owners of its inputs (`via` the input result) and its creator (`via` NONE).
+ */
+function forEachLink(cone: ConeIndex, i: number, visit: (from: number, via: number) => void): void {
+  const { nodes } = cone;
+  for (let k = cone.inputStart[i]!, end = cone.inputStart[i + 1]!; k < end; k++) {
+    const input = cone.inputs[k]!;
+    if (input === NONE || nodes[input]!.kind !== 'result') continue;
+    const owner = cone.owner[input]!;
+    if (owner !== NONE && owner !== i && nodes[owner]!.kind === 'task') visit(owner, input);
   }
-  if (task.createdBy !== '' && view.node(task.createdBy)?.kind === 'task') links.push({ from: task.createdBy, via: undefined });
-  return links;
+  const creator = cone.creator[i]!;
+  if (creator !== NONE && nodes[creator]!.kind === 'task') visit(creator, NONE);
 }
 
 interface Timing {
@@ -72,74 +69,78 @@ interface Timing {
   estimated: boolean;
   /** Estimated work still to do (0 when finished). */
   remainingMs: number;
-  /** The predecessor that finished last. */
-  link: Link | undefined;
+  /** The predecessor that finished last, and the result it passed on (NONE for a creator). */
+  linkFrom: number;
+  linkVia: number;
 }
 
 interface Schedule {
-  /** Every task met, timed. */
-  visits: ReadonlyMap<string, Visit>;
+  /** Timing of every task met, by node index. */
+  times: ReadonlyArray<Timing | undefined>;
   /** Tasks in the order their timing was settled. */
   timed: Array<{ task: TaskNode; time: Timing }>;
   unestimated: number;
   overrun: number;
 }
 
-/** A task met by the schedule: its links while it waits for them, then its timing. */
-interface Visit {
-  task: TaskNode;
-  links: Link[];
-  time: Timing | undefined;
-}
-
 /** Finish times of `end` and everything it transitively waits on, without recursion (cones can
- * be thousands of levels deep). One map holds every task met, so each ID is looked up once. */
-function schedule(view: ConeView, end: string, now: number, model: DurationModel): Schedule {
-  const visits = new Map<string, Visit>();
+ * be thousands of levels deep). A task is expanded when first on top of the stack and timed when
+ * it comes back to the top, after everything it waits on. */
+function schedule(cone: ConeIndex, end: number, now: number, model: DurationModel): Schedule {
+  const { nodes } = cone;
+  const times = new Array<Timing | undefined>(cone.size);
+  const met = new Uint8Array(cone.size);
   const timed: Schedule['timed'] = [];
-  const stack: string[] = [end];
+  const stack: number[] = [end];
   const counts = { unestimated: 0, overrun: 0 };
   const onUnestimated = (): void => void (counts.unestimated += 1);
   const onOverrun = (): void => void (counts.overrun += 1);
+  const push = (from: number): void => {
+    // A task met before is timed or on the current path: links back into the path would be
+    // cycles; real data cannot have them, but bad data must not loop forever.
+    if (met[from] === 0) stack.push(from);
+  };
+  let latestFrom = NONE;
+  let latestVia = NONE;
+  let ready = Number.NEGATIVE_INFINITY;
+  const consider = (from: number, via: number): void => {
+    const before = times[from];
+    if (before !== undefined && before.finish > ready) {
+      ready = before.finish;
+      latestFrom = from;
+      latestVia = via;
+    }
+  };
   while (stack.length > 0) {
-    const id = stack[stack.length - 1]!;
-    const visit = visits.get(id);
-    if (visit === undefined) {
-      const task = view.node(id);
-      if (task?.kind !== 'task') {
+    const i = stack[stack.length - 1]!;
+    if (met[i] === 0) {
+      if (nodes[i]!.kind !== 'task') {
         stack.pop();
         continue;
       }
-      const links = taskLinks(view, task);
-      visits.set(id, { task, links, time: undefined });
-      // A task met before is timed or on the current path: links back into the path would be
-      // cycles; real data cannot have them, but bad data must not loop forever.
-      for (const link of links) if (!visits.has(link.from)) stack.push(link.from);
+      met[i] = 1;
+      forEachLink(cone, i, push);
       continue;
     }
     stack.pop();
-    if (visit.time !== undefined) continue;
-    let latest: Link | undefined;
-    let ready = Number.NEGATIVE_INFINITY;
-    for (const link of visit.links) {
-      const before = visits.get(link.from)?.time;
-      if (before !== undefined && before.finish > ready) {
-        ready = before.finish;
-        latest = link;
-      }
-    }
-    const time = timeTask(visit.task, ready, latest, now, model, onUnestimated, onOverrun);
-    visit.time = time;
-    visit.links = [];
-    timed.push({ task: visit.task, time });
+    if (times[i] !== undefined) continue;
+    latestFrom = NONE;
+    latestVia = NONE;
+    ready = Number.NEGATIVE_INFINITY;
+    forEachLink(cone, i, consider);
+    const task = nodes[i] as TaskNode;
+    const time = timeTask(task, ready, latestFrom, latestVia, now, model, onUnestimated, onOverrun);
+    times[i] = time;
+    timed.push({ task, time });
   }
-  return { visits, timed, unestimated: counts.unestimated, overrun: counts.overrun };
+  return { times, timed, unestimated: counts.unestimated, overrun: counts.overrun };
 }
 
 function timeTask(
   task: TaskNode,
   ready: number,
-  link: Link | undefined,
+  linkFrom: number,
+  linkVia: number,
   now: number,
   model: DurationModel,
   onUnestimated: () => void,
@@ -147,7 +148,7 @@ function timeTask(
 ): Timing {
   if (task.endedAt !== undefined) {
     const durationMs = task.durationMs ?? (task.startedAt !== undefined ? Math.max(0, task.endedAt - task.startedAt) : 0);
-    return { finish: task.endedAt, durationMs, estimated: false, remainingMs: 0, link };
+    return { finish: task.endedAt, durationMs, estimated: false, remainingMs: 0, linkFrom, linkVia };
   }
   const estimate = model.estimate(task);
   if (estimate === undefined) onUnestimated();
@@ -156,10 +157,10 @@ function timeTask(
     const elapsed = Math.max(0, now - task.startedAt);
     if (elapsed > duration && estimate !== undefined) onOverrun();
     const remainingMs = Math.max(0, duration - elapsed);
-    return { finish: now + remainingMs, durationMs: Math.max(duration, elapsed), estimated: true, remainingMs, link };
+    return { finish: now + remainingMs, durationMs: Math.max(duration, elapsed), estimated: true, remainingMs, linkFrom, linkVia };
   }
   const start = Math.max(now, ready);
-  return { finish: start + duration, durationMs: duration, estimated: true, remainingMs: duration, link };
+  return { finish: start + duration, durationMs: duration, estimated: true, remainingMs: duration, linkFrom, linkVia };
 }
 
 export interface CriticalPathResult {
@@ -168,39 +169,37 @@ export interface CriticalPathResult {
 }
 
 export function criticalPathAndEta(
-  view: ConeView,
+  cone: ConeIndex,
   verdict: Verdict,
   now: number,
   partitions: ReadonlyMap<string, PartitionCapacity> | undefined,
 ): CriticalPathResult {
-  const target = view.node(view.targetId);
+  const target = cone.at(cone.target);
   if (target?.kind !== 'result') return { steps: [], eta: { remainingMs: undefined, at: undefined, assumptions: ['the target is not in the cone'] } };
-  const model = durationModel(view);
-  const ownerId = ownerTaskIdOf(target);
-  const owner = ownerId === undefined ? undefined : view.node(ownerId);
+  const model = durationModel(cone);
+  const ownerIndex = cone.owner[cone.target]!;
+  const owner = cone.at(ownerIndex);
   const targetStep: CriticalPathStep = { id: target.id, kind: 'result', status: target.status, durationMs: 0, estimated: false };
   if (owner?.kind !== 'task') {
     return { steps: [targetStep], eta: etaWithoutProducer(verdict, target.completedAt) };
   }
 
-  const plan = schedule(view, owner.id, now, model);
+  const plan = schedule(cone, ownerIndex, now, model);
   const chain: CriticalPathStep[] = [];
-  const guard = new Set<string>();
-  let current: string | undefined = owner.id;
-  while (current !== undefined && !guard.has(current)) {
+  const guard = new Set<number>();
+  let current = ownerIndex;
+  while (current !== NONE && !guard.has(current)) {
     guard.add(current);
-    const task = view.node(current);
-    const time: Timing | undefined = plan.visits.get(current)?.time;
-    if (task?.kind !== 'task' || time === undefined) break;
+    const task = cone.nodes[current]!;
+    const time = plan.times[current];
+    if (task.kind !== 'task' || time === undefined) break;
     chain.push({ id: task.id, kind: 'task', status: task.status, durationMs: time.durationMs, estimated: time.estimated });
-    if (time.link?.via !== undefined) {
-      const via = view.node(time.link.via);
-      if (via?.kind === 'result') chain.push({ id: via.id, kind: 'result', status: via.status, durationMs: 0, estimated: false });
-    }
-    current = time.link?.from;
+    const via = cone.at(time.linkVia);
+    if (via?.kind === 'result') chain.push({ id: via.id, kind: 'result', status: via.status, durationMs: 0, estimated: false });
+    current = time.linkFrom;
   }
   const steps = [...chain.reverse(), targetStep];
-  return { steps, eta: estimateEta(verdict, now, target.completedAt, plan, owner.id, model, partitions) };
+  return { steps, eta: estimateEta(verdict, now, target.completedAt, plan, ownerIndex, model, partitions) };
 }
 
 function etaWithoutProducer(verdict: Verdict, completedAt: number | undefined): Eta {
@@ -213,7 +212,7 @@ function estimateEta(
   now: number,
   completedAt: number | undefined,
   plan: Schedule,
-  ownerId: string,
+  owner: number,
   model: DurationModel,
   partitions: ReadonlyMap<string, PartitionCapacity> | undefined,
 ): Eta {
@@ -224,7 +223,7 @@ function estimateEta(
     return { remainingMs: undefined, at: undefined, assumptions: ['no task of the cone has completed yet, so durations cannot be estimated'] };
   }
   const assumptions: string[] = [];
-  const path = Math.max(0, (plan.visits.get(ownerId)?.time?.finish ?? now) - now);
+  const path = Math.max(0, (plan.times[owner]?.finish ?? now) - now);
 
   // Capacity: the remaining work of a partition cannot go faster than its workers allow.
   const workByPartition = new Map<string, { ms: number; tasks: number }>();

@@ -5,78 +5,72 @@
 // along the needed-by relation in topological order, which counts shared downstream work more than
 // once and is capped at the total.
 
-import type { ConeView } from '../cone-view';
-import type { NeededWalk } from './needed-walk';
+import { needsOf, type NeededWalk } from './needed-walk';
 
 export interface ImpactResult {
-  impact: Map<string, number>;
+  /** Node index → impact, for the nodes asked about. */
+  impact: Map<number, number>;
   approximate: boolean;
 }
 
 /** Nodes visited by the exact searches before falling back to the estimate (~50 ms). */
 const DEFAULT_BUDGET = 250_000;
 
-export function computeImpact(view: ConeView, walk: NeededWalk, ids: readonly string[], budget = DEFAULT_BUDGET): ImpactResult {
-  const weight = (id: string): number => (walk.unfinishedTasks.has(id) ? 1 : 0);
-
-  const impact = new Map<string, number>();
+export function computeImpact(walk: NeededWalk, nodes: readonly number[], budget = DEFAULT_BUDGET): ImpactResult {
+  const { neededBy, unfinished } = walk;
+  const impact = new Map<number, number>();
   let spent = 0;
-  const seen = new Set<string>();
-  for (const id of ids) {
-    seen.clear();
-    seen.add(id);
-    const stack = [id];
+  // Stamped rather than cleared: search k marks what it saw with k.
+  const seen = new Int32Array(walk.cone.size);
+  const stack: number[] = [];
+  for (let k = 0; k < nodes.length; k++) {
+    const start = nodes[k]!;
+    const stamp = k + 1;
+    seen[start] = stamp;
+    stack.length = 0;
+    stack.push(start);
     let total = 0;
     while (stack.length > 0) {
       const current = stack.pop()!;
       spent += 1;
-      if (current !== id) total += weight(current);
-      for (const parent of walk.neededBy.get(current) ?? []) {
-        if (!seen.has(parent)) {
-          seen.add(parent);
-          stack.push(parent);
+      if (current !== start) total += unfinished[current]!;
+      const parents = neededBy[current];
+      if (parents) {
+        for (const parent of parents) {
+          if (seen[parent] !== stamp) {
+            seen[parent] = stamp;
+            stack.push(parent);
+          }
         }
       }
-      if (spent > budget) return { impact: approximateImpact(view, walk, ids, weight), approximate: true };
+      if (spent > budget) return { impact: approximateImpact(walk, nodes), approximate: true };
     }
-    impact.set(id, total + 1);
+    impact.set(start, total + 1);
   }
   return { impact, approximate: false };
 }
 
-function approximateImpact(
-  view: ConeView,
-  walk: NeededWalk,
-  ids: readonly string[],
-  weight: (id: string) => number,
-): Map<string, number> {
+function approximateImpact(walk: NeededWalk, nodes: readonly number[]): Map<number, number> {
+  const { neededBy, unfinished, cone } = walk;
   // Kahn's order from the target outwards along "is needed by" → "needs".
-  const needs = new Map<string, string[]>();
-  const indegree = new Map<string, number>();
-  for (const [to, froms] of walk.neededBy) {
-    indegree.set(to, froms.length);
-    for (const from of froms) {
-      let list = needs.get(from);
-      if (!list) needs.set(from, (list = []));
-      list.push(to);
-    }
-  }
-  const downstream = new Map<string, number>();
-  const queue = [view.targetId];
-  downstream.set(view.targetId, 0);
+  const needs = needsOf(walk);
+  const indegree = new Int32Array(cone.size);
+  for (const to of walk.order) indegree[to] = neededBy[to]?.length ?? 0;
+  const downstream = new Float64Array(cone.size);
   let total = 0;
-  for (const id of walk.order) total += weight(id);
-  for (let i = 0; i < queue.length; i++) {
-    const current = queue[i]!;
-    const carried = (downstream.get(current) ?? 0) + weight(current);
-    for (const next of needs.get(current) ?? []) {
-      downstream.set(next, Math.min(total, (downstream.get(next) ?? 0) + carried));
-      const left = (indegree.get(next) ?? 1) - 1;
-      indegree.set(next, left);
+  for (const i of walk.order) total += unfinished[i]!;
+  const queue = [cone.target];
+  for (let q = 0; q < queue.length; q++) {
+    const current = queue[q]!;
+    const carried = downstream[current]! + unfinished[current]!;
+    for (const next of needs[current] ?? []) {
+      downstream[next] = Math.min(total, downstream[next]! + carried);
+      const left = indegree[next]! - 1;
+      indegree[next] = left;
       if (left === 0) queue.push(next);
     }
   }
-  const impact = new Map<string, number>();
-  for (const id of ids) impact.set(id, Math.min(total + 1, (downstream.get(id) ?? 0) + 1));
+  const impact = new Map<number, number>();
+  for (const i of nodes) impact.set(i, Math.min(total + 1, downstream[i]! + 1));
   return impact;
 }

@@ -4,8 +4,9 @@
 
 import { parseCascadeError } from '../cascade-error';
 import type { ConeView } from '../cone-view';
-import { resultOwner, taskInputIds } from '../task-relations';
-import type { BlockerFacts, BlockerReason, ResultNode, TaskNode, TraceNode } from '../types';
+import { previousAttemptId, resultOwner, taskInputIds } from '../task-relations';
+import type { BlockerFacts, BlockerReason, ResultNode, TaskNode } from '../types';
+import { NONE, type ConeIndex } from './cone-index';
 import { DEFAULT_THRESHOLDS, noWorkerPatienceMs, type DiagnosisContext, type DiagnosisThresholds } from './context';
 
 /** `failed`: the target can never be produced; `blocked`: nothing moves without intervention;
@@ -20,6 +21,8 @@ export type OrphanCause = 'owner-completed' | 'no-owner' | 'client-upload' | 'ow
 
 export interface Finding {
   id: string;
+  /** The node's index in the cone (cone-index.ts). */
+  index: number;
   kind: 'task' | 'result';
   reason: BlockerReason;
   severity: Severity;
@@ -36,15 +39,46 @@ export interface Finding {
 }
 
 export interface NeededWalk {
-  /** Node IDs in discovery order (breadth-first from the target). */
-  order: string[];
-  /** For each visited node, the first node that led to it (the target has none). */
-  discoveredFrom: Map<string, string>;
+  cone: ConeIndex;
+  /** Indices of the nodes visited, in discovery order (breadth-first from the target). IDs the
+   * cone does not hold are not visited: they need nothing and weigh nothing. */
+  order: number[];
+  /** For each visited node, the first node that led to it (NONE for the target). */
+  discoveredFrom: Int32Array;
   /** For each visited node, every visited node that needs it. */
-  neededBy: Map<string, string[]>;
-  findings: Map<string, Finding>;
-  /** Visited tasks that are not COMPLETED: the remaining work impact counts. */
-  unfinishedTasks: Set<string>;
+  neededBy: Array<number[] | undefined>;
+  /** Findings in the order they were made, and by node index. */
+  findings: Finding[];
+  findingAt: Array<Finding | undefined>;
+  /** 1 for visited tasks that are not COMPLETED: the remaining work impact counts. */
+  unfinished: Uint8Array;
+}
+
+/** The walk of a target with nothing left to do. */
+export function completedWalk(cone: ConeIndex): NeededWalk {
+  return {
+    cone,
+    order: cone.target === NONE ? [] : [cone.target],
+    discoveredFrom: new Int32Array(cone.size).fill(NONE),
+    neededBy: new Array<number[] | undefined>(cone.size),
+    findings: [],
+    findingAt: new Array<Finding | undefined>(cone.size),
+    unfinished: new Uint8Array(cone.size),
+  };
+}
+
+/** For each visited node, the visited nodes it needs: the reverse of `neededBy`, listed in the
+ * order the needed nodes were discovered. */
+export function needsOf(walk: NeededWalk): Array<number[] | undefined> {
+  const needs = new Array<number[] | undefined>(walk.cone.size);
+  for (const to of walk.order) {
+    for (const from of walk.neededBy[to] ?? []) {
+      const list = needs[from];
+      if (list) list.push(to);
+      else needs[from] = [to];
+    }
+  }
+  return needs;
 }
 
 interface PartitionActivity {
@@ -52,54 +86,58 @@ interface PartitionActivity {
   running: number;
 }
 
-export function walkNeeded(view: ConeView, context: DiagnosisContext): NeededWalk {
+export function walkNeeded(view: ConeView, cone: ConeIndex, context: DiagnosisContext): NeededWalk {
   const thresholds: DiagnosisThresholds = { ...DEFAULT_THRESHOLDS, ...context.thresholds };
   const now = context.now;
-  const order: string[] = [];
-  const discoveredFrom = new Map<string, string>();
-  const neededBy = new Map<string, string[]>();
-  const findings = new Map<string, Finding>();
-  const unfinishedTasks = new Set<string>();
-  const queue: string[] = [];
+  const { nodes } = cone;
+  const walk = completedWalk(cone);
+  walk.order.length = 0;
+  const { order, discoveredFrom, neededBy, findings, findingAt, unfinished } = walk;
   /** Links that do not follow an edge (a cascade's named task): taken only if the edges did not
    * already reach the node, so chains follow edges whenever they can. */
-  const deferred: Array<[string, string]> = [];
-  const activity = partitionActivity(view);
+  const deferred: Array<[number, number]> = [];
+  const activity = partitionActivity(cone);
 
-  const visit = (id: string): void => {
-    order.push(id);
-    queue.push(id);
-  };
-  const need = (from: string, to: string): void => {
-    const list = neededBy.get(to);
+  const need = (from: number, to: number): void => {
+    if (to === NONE) return;
+    const list = neededBy[to];
     if (list) {
       if (!list.includes(from)) list.push(from);
       return;
     }
-    neededBy.set(to, [from]);
-    discoveredFrom.set(to, from);
-    visit(to);
+    neededBy[to] = [from];
+    discoveredFrom[to] = from;
+    order.push(to);
   };
   const age = (since: number | undefined): number | undefined => (since === undefined ? undefined : Math.max(0, now - since));
-  const record = (finding: Finding): void => {
-    findings.set(finding.id, finding);
+  const record = (finding: Omit<Finding, 'index'>, index: number): void => {
+    const indexed = finding as Finding;
+    indexed.index = index;
+    findings.push(indexed);
+    findingAt[index] = indexed;
   };
   const sessionPaused = context.session?.status === 'PAUSED';
   const sessionCancelled = context.session?.status === 'CANCELLED';
 
-  const laterAttempt = (task: TaskNode): TaskNode | undefined => {
-    let latest: TaskNode | undefined;
-    for (const edge of view.inEdges(task.id)) {
-      if (edge.kind !== 'retry-of') continue;
-      const next = view.node(edge.source);
-      if (next?.kind === 'task') latest = next;
+  // The attempt that retries a task, from node data (the `retry-of` relation): indexed on the
+  // first RETRIED task met, so that a cone without retries never pays for it.
+  let retriedBy: Map<string, number> | undefined;
+  const laterAttempt = (task: TaskNode): number => {
+    if (retriedBy === undefined) {
+      retriedBy = new Map();
+      for (let i = 0; i < cone.size; i++) {
+        const node = nodes[i]!;
+        if (node.kind !== 'task') continue;
+        const previous = previousAttemptId(node);
+        if (previous !== undefined) retriedBy.set(previous, i);
+      }
     }
-    return latest;
+    return retriedBy.get(task.id) ?? NONE;
   };
 
-  const onResult = (result: ResultNode): void => {
+  const onResult = (result: ResultNode, i: number): void => {
     if (result.status === 'COMPLETED') return;
-    const isTarget = result.id === view.targetId;
+    const isTarget = i === cone.target;
     if (result.missing || result.status === 'NOTFOUND' || result.status === 'DELETED') {
       // The consumer carries the blocker; the result itself is where the trouble starts.
       record({
@@ -111,14 +149,15 @@ export function walkNeeded(view: ConeView, context: DiagnosisContext): NeededWal
         rootCause: true,
         facts: { resultId: result.id },
         ageMs: age(result.completedAt ?? result.createdAt),
-      });
+      }, i);
       return;
     }
     const owner = resultOwner(result);
+    const ownerIndex = cone.owner[i]!;
+    const ownerNode = cone.at(ownerIndex);
     if (result.status === 'ABORTED') {
-      const ownerNode = owner.kind === 'task' ? view.node(owner.taskId) : undefined;
       if (ownerNode?.kind === 'task' && ownerNode.status !== 'COMPLETED') {
-        need(result.id, ownerNode.id);
+        need(i, ownerIndex);
         return;
       }
       record({
@@ -130,7 +169,7 @@ export function walkNeeded(view: ConeView, context: DiagnosisContext): NeededWal
         rootCause: true,
         facts: { resultId: result.id },
         ageMs: age(result.completedAt ?? result.createdAt),
-      });
+      }, i);
       return;
     }
     // CREATED (or UNSPECIFIED): someone must still produce it.
@@ -145,17 +184,16 @@ export function walkNeeded(view: ConeView, context: DiagnosisContext): NeededWal
         facts: { resultId: result.id },
         ageMs: age(since),
         orphanCause: cause,
-      });
+      }, i);
     };
     if (owner.kind === 'none') return orphan('no-owner', result.createdAt);
     if (owner.kind === 'client') return orphan('client-upload', result.createdAt);
-    const ownerNode = view.node(owner.taskId);
     if (ownerNode === undefined) {
       if (view.missingTaskIds.has(owner.taskId)) orphan('owner-missing', result.createdAt);
       return;
     }
     if (ownerNode.kind === 'task' && ownerNode.status === 'COMPLETED') return orphan('owner-completed', ownerNode.endedAt ?? result.createdAt);
-    need(result.id, owner.taskId);
+    need(i, ownerIndex);
   };
 
   const partitionFacts = (task: TaskNode): { facts: BlockerFacts; evidence?: PartitionEvidence } => {
@@ -178,7 +216,10 @@ export function walkNeeded(view: ConeView, context: DiagnosisContext): NeededWal
     return { facts };
   };
 
-  const onTask = (task: TaskNode): void => {
+  const onTask = (task: TaskNode, i: number): void => {
+    const recordTask = (finding: Omit<Finding, 'index'>): void => record(finding, i);
+    const inputIds = (): string[] => taskInputIds(task);
+    const inputAt = (k: number): number => cone.inputs[cone.inputStart[i]! + k]!;
     const attemptFacts: BlockerFacts = task.attempt > 1 ? { attempt: task.attempt, maxAttempts: task.maxRetries + 1 } : {};
     switch (task.status) {
       case 'COMPLETED':
@@ -186,14 +227,15 @@ export function walkNeeded(view: ConeView, context: DiagnosisContext): NeededWal
       case 'ERROR':
       case 'TIMEOUT': {
         const cascade = parseCascadeError(task.error);
-        const abortedInputs = taskInputIds(task).filter((id) => {
-          const input = view.node(id);
-          return input?.kind === 'result' && input.status === 'ABORTED';
-        });
+        const abortedInputs: number[] = [];
+        for (let k = 0, count = inputIds().length; k < count; k++) {
+          const input = cone.at(inputAt(k));
+          if (input?.kind === 'result' && input.status === 'ABORTED') abortedInputs.push(inputAt(k));
+        }
         if (cascade !== undefined || (abortedInputs.length > 0 && task.error === undefined)) {
-          for (const input of abortedInputs) need(task.id, input);
-          if (cascade?.kind === 'upstream-failure') for (const upstream of cascade.upstreamTaskIds.slice(0, 1)) deferred.push([task.id, upstream]);
-          record({
+          for (const input of abortedInputs) need(i, input);
+          if (cascade?.kind === 'upstream-failure') for (const upstream of cascade.upstreamTaskIds.slice(0, 1)) deferred.push([i, cone.indexOf(upstream)]);
+          recordTask({
             id: task.id,
             kind: 'task',
             reason: 'cascade',
@@ -205,7 +247,7 @@ export function walkNeeded(view: ConeView, context: DiagnosisContext): NeededWal
           });
           return;
         }
-        record({
+        recordTask({
           id: task.id,
           kind: 'task',
           reason: 'failed',
@@ -223,7 +265,7 @@ export function walkNeeded(view: ConeView, context: DiagnosisContext): NeededWal
       }
       case 'CANCELLED':
       case 'CANCELLING':
-        record({
+        recordTask({
           id: task.id,
           kind: 'task',
           reason: 'cancelled',
@@ -236,11 +278,11 @@ export function walkNeeded(view: ConeView, context: DiagnosisContext): NeededWal
         return;
       case 'RETRIED': {
         const next = laterAttempt(task);
-        if (next) {
-          need(task.id, next.id);
+        if (next !== NONE) {
+          need(i, next);
           return;
         }
-        record({
+        recordTask({
           id: task.id,
           kind: 'task',
           reason: 'retrying',
@@ -253,21 +295,21 @@ export function walkNeeded(view: ConeView, context: DiagnosisContext): NeededWal
         return;
       }
       case 'PAUSED':
-        record({ id: task.id, kind: 'task', reason: 'paused', severity: 'blocked', blocker: true, rootCause: true, facts: {}, ageMs: age(task.submittedAt ?? task.createdAt) });
+        recordTask({ id: task.id, kind: 'task', reason: 'paused', severity: 'blocked', blocker: true, rootCause: true, facts: {}, ageMs: age(task.submittedAt ?? task.createdAt) });
         return;
       case 'SUBMITTED': {
         if (sessionPaused) {
-          record({ id: task.id, kind: 'task', reason: 'paused', severity: 'blocked', blocker: true, rootCause: true, facts: {}, ageMs: age(task.submittedAt) });
+          recordTask({ id: task.id, kind: 'task', reason: 'paused', severity: 'blocked', blocker: true, rootCause: true, facts: {}, ageMs: age(task.submittedAt) });
           return;
         }
         const partition = partitionFacts(task);
         const queueAgeMs = age(task.submittedAt);
         const facts: BlockerFacts = { ...attemptFacts, ...partition.facts, ...(queueAgeMs !== undefined ? { queueAgeMs } : {}) };
         if (partition.evidence !== undefined) {
-          record({ id: task.id, kind: 'task', reason: 'queued', severity: 'blocked', blocker: true, rootCause: true, facts, ageMs: queueAgeMs, partitionEvidence: partition.evidence });
+          recordTask({ id: task.id, kind: 'task', reason: 'queued', severity: 'blocked', blocker: true, rootCause: true, facts, ageMs: queueAgeMs, partitionEvidence: partition.evidence });
           return;
         }
-        record({ id: task.id, kind: 'task', reason: task.attempt > 1 ? 'retrying' : 'queued', severity: 'active', blocker: true, rootCause: false, facts, ageMs: queueAgeMs });
+        recordTask({ id: task.id, kind: 'task', reason: task.attempt > 1 ? 'retrying' : 'queued', severity: 'active', blocker: true, rootCause: false, facts, ageMs: queueAgeMs });
         return;
       }
       case 'DISPATCHED':
@@ -282,35 +324,49 @@ export function walkNeeded(view: ConeView, context: DiagnosisContext): NeededWal
           ...(task.maxDurationMs !== undefined ? { maxDurationMs: task.maxDurationMs } : {}),
         };
         const overdue = elapsedMs !== undefined && task.maxDurationMs !== undefined && task.maxDurationMs > 0 && elapsedMs > task.maxDurationMs;
-        record({ id: task.id, kind: 'task', reason: task.attempt > 1 ? 'retrying' : 'running', severity: 'active', blocker: true, rootCause: false, facts, ageMs: elapsedMs, overdue });
+        recordTask({ id: task.id, kind: 'task', reason: task.attempt > 1 ? 'retrying' : 'running', severity: 'active', blocker: true, rootCause: false, facts, ageMs: elapsedMs, overdue });
         return;
       }
       default: {
         // PENDING, CREATING (and UNSPECIFIED): waiting for inputs, or should be queued already.
-        const inputs = taskInputIds(task);
+        const inputs = inputIds();
+        // IDs for the facts, indices for the walk (NONE where the cone lacks the input).
         const aborted: string[] = [];
         const missing: string[] = [];
         const incomplete: string[] = [];
+        const abortedAt: number[] = [];
+        const missingAt: number[] = [];
+        const incompleteAt: number[] = [];
         let readySince = task.createdAt;
-        for (const id of inputs) {
-          const input = view.node(id);
+        for (let k = 0; k < inputs.length; k++) {
+          const id = inputs[k]!;
+          const at = inputAt(k);
+          const input = cone.at(at);
           if (input?.kind !== 'result') {
             incomplete.push(id);
+            incompleteAt.push(at);
             continue;
           }
           if (input.status === 'COMPLETED') {
             if (input.completedAt !== undefined && (readySince === undefined || input.completedAt > readySince)) readySince = input.completedAt;
             continue;
           }
-          if (input.status === 'ABORTED') aborted.push(id);
-          else if (input.missing || input.status === 'NOTFOUND' || input.status === 'DELETED') missing.push(id);
-          else incomplete.push(id);
+          if (input.status === 'ABORTED') {
+            aborted.push(id);
+            abortedAt.push(at);
+          } else if (input.missing || input.status === 'NOTFOUND' || input.status === 'DELETED') {
+            missing.push(id);
+            missingAt.push(at);
+          } else {
+            incomplete.push(id);
+            incompleteAt.push(at);
+          }
         }
         if (aborted.length > 0 || missing.length > 0) {
           // Other unfinished inputs are still followed: they may hold further root causes.
-          for (const id of [...aborted, ...missing, ...incomplete]) need(task.id, id);
+          for (const at of [...abortedAt, ...missingAt, ...incompleteAt]) need(i, at);
           const first = aborted[0] ?? missing[0]!;
-          record({
+          recordTask({
             id: task.id,
             kind: 'task',
             reason: aborted.length > 0 ? 'aborted-input' : 'missing-input',
@@ -323,49 +379,48 @@ export function walkNeeded(view: ConeView, context: DiagnosisContext): NeededWal
           return;
         }
         if (incomplete.length > 0) {
-          for (const id of incomplete) need(task.id, id);
-          record({ id: task.id, kind: 'task', reason: 'waiting-dependencies', severity: 'active', blocker: true, rootCause: false, facts: { waitingOn: incomplete }, ageMs: age(task.createdAt) });
+          for (const at of incompleteAt) need(i, at);
+          recordTask({ id: task.id, kind: 'task', reason: 'waiting-dependencies', severity: 'active', blocker: true, rootCause: false, facts: { waitingOn: incomplete }, ageMs: age(task.createdAt) });
           return;
         }
         const waited = age(readySince);
         if (waited !== undefined && waited > thresholds.stuckPendingMs) {
-          record({ id: task.id, kind: 'task', reason: 'stuck-pending', severity: 'blocked', blocker: true, rootCause: true, facts: { waitingOn: [] }, ageMs: waited });
+          recordTask({ id: task.id, kind: 'task', reason: 'stuck-pending', severity: 'blocked', blocker: true, rootCause: true, facts: { waitingOn: [] }, ageMs: waited });
           return;
         }
         // Every input is there and Core is about to queue it.
-        record({ id: task.id, kind: 'task', reason: 'queued', severity: 'active', blocker: true, rootCause: false, facts: { partitionId: task.partitionId }, ageMs: waited });
+        recordTask({ id: task.id, kind: 'task', reason: 'queued', severity: 'active', blocker: true, rootCause: false, facts: { partitionId: task.partitionId }, ageMs: waited });
       }
     }
   };
 
-  visit(view.targetId);
+  if (cone.target !== NONE) order.push(cone.target);
   let cursor = 0;
   for (;;) {
-    while (cursor < queue.length) {
-      const id = queue[cursor++]!;
-      const node: TraceNode | undefined = view.node(id);
-      if (node === undefined) continue;
-      if (node.kind === 'result') onResult(node);
+    while (cursor < order.length) {
+      const i = order[cursor++]!;
+      const node = nodes[i]!;
+      if (node.kind === 'result') onResult(node, i);
       else {
-        if (node.status !== 'COMPLETED') unfinishedTasks.add(node.id);
-        onTask(node);
+        if (node.status !== 'COMPLETED') unfinished[i] = 1;
+        onTask(node, i);
       }
     }
     let discovered = false;
     for (const [from, to] of deferred.splice(0)) {
-      if (to === view.targetId || view.node(to) === undefined) continue;
-      if (!neededBy.has(to)) discovered = true;
+      if (to === cone.target || to === NONE) continue;
+      if (neededBy[to] === undefined) discovered = true;
       // Already reached through edges: still record that the cascade needs it, for impact.
       need(from, to);
     }
     if (!discovered) break;
   }
-  return { order, discoveredFrom, neededBy, findings, unfinishedTasks };
+  return walk;
 }
 
-function partitionActivity(view: ConeView): Map<string, PartitionActivity> {
+function partitionActivity(cone: ConeIndex): Map<string, PartitionActivity> {
   const activity = new Map<string, PartitionActivity>();
-  for (const node of view.nodes()) {
+  for (const node of cone.nodes) {
     if (node.kind !== 'task') continue;
     let entry = activity.get(node.partitionId);
     if (!entry) activity.set(node.partitionId, (entry = { latestStart: undefined, running: 0 }));

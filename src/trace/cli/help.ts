@@ -32,8 +32,8 @@ export const TRACE_HELP = `Usage: armonik-trace trace <resultId> [options]
 
 Reconstructs the upstream cone of one result (its owner task, that task's inputs, their owners,
 ... including subtasks it was delegated to and retries), then reports the verdict, the chain down
-to the root causes, the blockers ranked by impact with a next step each, the critical path and
-an ETA. Only the cone is read, level by level, never the whole session.
+to the root causes, the blockers (what needs intervention first, then by impact) with a next
+step each, the critical path and an ETA. Only the cone is read, never the whole session.
 
 Options:
   --session ID        check that the result belongs to this session

@@ -3,6 +3,7 @@
 
 import { firstLine } from '../cascade-error';
 import { formatDuration } from '../format-duration';
+import { countOf, shortId } from '../report-words';
 import type { Diagnosis, Verdict } from '../types';
 
 export interface TextStyle {
@@ -74,10 +75,11 @@ export function renderText(diagnosis: Diagnosis, options: TextOptions): string {
     const unknown = (s: { estimated: boolean; durationMs: number }) => s.estimated && s.durationMs === 0;
     const steps = diagnosis.criticalPath
       .filter((s) => s.kind === 'task')
-      .map((s) => `${short(s.id)} ${unknown(s) ? '?' : `${s.estimated ? '~' : ''}${formatDuration(s.durationMs)}`}`);
+      .map((s) => `${shortId(s.id)} ${unknown(s) ? '?' : `${s.estimated ? '~' : ''}${formatDuration(s.durationMs)}`}`);
     const hidden = steps.length > 8 ? [...steps.slice(0, 3), `… ${steps.length - 6} more …`, ...steps.slice(-3)] : steps;
-    const length = diagnosis.criticalPath.some(unknown) ? `at least ${formatDuration(total)}` : formatDuration(total);
-    lines.push('', `${style.bold('Critical path')} (${length}, ${steps.length} tasks): ${hidden.join(' → ')}`);
+    // Unknown durations make the total a lower bound, and no total at all when nothing is known.
+    const length = !diagnosis.criticalPath.some(unknown) ? formatDuration(total) : total > 0 ? `at least ${formatDuration(total)}` : 'durations unknown';
+    lines.push('', `${style.bold('Critical path')} (${length}, ${countOf(steps.length, 'task')}): ${hidden.join(' → ')}`);
   }
 
   const eta = diagnosis.eta;
@@ -93,15 +95,11 @@ export function renderText(diagnosis: Diagnosis, options: TextOptions): string {
   lines.push(
     '',
     style.dim(
-      `Cone: ${diagnosis.cone.tasks} tasks, ${diagnosis.cone.results} results, depth ${diagnosis.cone.depth} · ` +
-        `${s.rpcs} RPCs, ${s.roundTrips} round trips, ${formatBytes(s.bytesReceived)}, ${formatDuration(s.ms)}${live}`,
+      `Cone: ${countOf(diagnosis.cone.tasks, 'task')}, ${countOf(diagnosis.cone.results, 'result')}, depth ${diagnosis.cone.depth} · ` +
+        `${countOf(s.rpcs, 'RPC')}, ${countOf(s.roundTrips, 'round trip')}, ${formatBytes(s.bytesReceived)}, ${formatDuration(s.ms)}${live}`,
     ),
   );
   return `${lines.join('\n')}\n`;
-}
-
-function short(id: string): string {
-  return id.length > 13 ? `${id.slice(0, 8)}…` : id;
 }
 
 function clock(epochMs: number, timeZone: string | undefined): string {

@@ -72,6 +72,14 @@ describe('armonik-trace CLI', () => {
     assert.match(r.stdout, /^COMPLETED/);
   });
 
+  it('trace: a critical path whose durations nothing can estimate says so, in the singular for one task', async () => {
+    const fake = new FakeArmoniK();
+    fake.addResult({ resultId: 'r', ownerTaskId: 't' }, false);
+    fake.addTask({ id: 't', status: 'SUBMITTED', expectedOutputIds: ['r'], submittedAt: new Date() }, false);
+    const r = await run(['trace', 'r'], fake);
+    assert.match(r.stdout, /^Critical path \(durations unknown, 1 task\): t \?$/m);
+  });
+
   it('trace --format json: the documented report, endpoint source included, nothing on stderr', async () => {
     const fake = new FakeArmoniK();
     failedCone(fake);

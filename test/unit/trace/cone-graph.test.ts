@@ -106,6 +106,32 @@ describe('cone graph', () => {
     graph.upsert(task('t', { expectedOutputIds: ['r'], status: 'ERROR' }));
     assert.deepEqual(graph.takeChanges().updatedNodes.map((n) => n.id), ['t']);
   });
+
+  it('startRecording: the graph as built is the starting point, even with its edges not derived yet', () => {
+    const graph = new ConeGraph('r', { recordChanges: false });
+    graph.upsert(result('r', { ownerTaskId: 't' }));
+    graph.upsert(task('t', { dataDependencies: ['i'], expectedOutputIds: ['r'] }));
+    graph.upsert(result('i'));
+    graph.startRecording();
+    // The first change after it: the edges of the initial build are not part of it.
+    graph.upsert(task('t', { dataDependencies: ['i', 'j'], expectedOutputIds: ['r'], status: 'PENDING' }));
+    graph.upsert(result('j'));
+    const changes = graph.takeChanges();
+    assert.deepEqual(changes.addedNodes.map((n) => n.id), ['j']);
+    assert.deepEqual(changes.updatedNodes.map((n) => n.id), ['t']);
+    assert.deepEqual(changes.addedEdges.map((e) => e.id), ['input:t->j']);
+    assert.deepEqual(edgeIds(graph), ['input:t->i', 'input:t->j', 'output:r->t']);
+  });
+
+  it('numbers nodes in the order they arrive, and keeps the numbers', () => {
+    const graph = new ConeGraph('r');
+    graph.upsert(result('r', { ownerTaskId: 't' }));
+    graph.upsert(task('t', { expectedOutputIds: ['r'] }));
+    graph.upsert(result('r', { ownerTaskId: 't', status: 'COMPLETED' }));
+    assert.deepEqual([graph.indexOf('r'), graph.indexOf('t'), graph.indexOf('nope')], [0, 1, -1]);
+    assert.equal(graph.nodeAt(0).status, 'COMPLETED');
+    assert.equal(graph.nodeCount, 2);
+  });
 });
 
 describe('cascade error text', () => {

@@ -51,6 +51,34 @@ describe('diagnose: ranking', () => {
     assert.deepEqual(same.blockers.map((b) => b.id), ['tb', 'ta', 'top']);
   });
 
+  it('puts what needs intervention before work under way, whatever their impact', () => {
+    // r <- agg needs a, b; a <- mid needs c; c <- runner (running: impact 3);
+    // b <- stuck, queued on a partition configured with no worker at all (impact 2).
+    const d = diagnose(
+      cone('r', [
+        result('r', { ownerTaskId: 'agg' }),
+        task('agg', { status: 'PENDING', dataDependencies: ['a', 'b'], expectedOutputIds: ['r'] }),
+        result('a', { ownerTaskId: 'mid' }),
+        task('mid', { status: 'PENDING', dataDependencies: ['c'], expectedOutputIds: ['a'] }),
+        result('c', { ownerTaskId: 'runner' }),
+        task('runner', { status: 'PROCESSING', expectedOutputIds: ['c'], startedAt: NOW - 1000 }),
+        result('b', { ownerTaskId: 'stuck' }),
+        task('stuck', { status: 'SUBMITTED', partitionId: 'gpu', expectedOutputIds: ['b'], submittedAt: NOW - 2000 }),
+      ]),
+      ctx({ partitions: new Map([['gpu', { id: 'gpu', podMax: 0, podReserved: 0 }]]) }),
+    );
+    assert.equal(d.verdict, 'blocked');
+    assert.deepEqual(
+      d.blockers.map((b) => [b.id, b.reason, b.impact]),
+      [
+        ['stuck', 'queued', 2],
+        ['runner', 'running', 3],
+        ['mid', 'waiting-dependencies', 2],
+        ['agg', 'waiting-dependencies', 1],
+      ],
+    );
+  });
+
   it('counts shared downstream work once (diamond)', () => {
     // r <- join needs x, y; x <- left needs s; y <- right needs s; s <- source (running).
     const d = diagnose(

@@ -37,7 +37,7 @@ function seedLayers(fake: FakeArmoniK, depth: number, fanout: number, noise = 0)
 }
 
 describe('reconstruction', () => {
-  it('fetches only the cone, level by level: round trips follow depth, not width', async () => {
+  it('fetches only the cone: round trips follow depth, not width', async () => {
     const fake = new FakeArmoniK();
     const { target, tasks } = seedLayers(fake, 4, 5, 2000);
     const trace = await startTrace(fake, { resultId: target, partitions: false });
@@ -69,6 +69,52 @@ describe('reconstruction', () => {
     // target (1) + owner (1) + inputs: 4 batches, 2 at a time (2).
     assert.equal(trace.diagnosis().stats.roundTrips, 4);
     trace.close();
+  });
+
+  it('folds each answer in as it arrives: a slow request does not hold back the rest of the cone', async () => {
+    // r <- t needs a and b; a <- ta needs a2 <- ta2; b <- tb. Reading `b` is slow.
+    const fake = new FakeArmoniK({ latencyMs: (method, ids) => (method === 'results.byIds' && ids?.includes('b') ? 60 : 1) });
+    fake.addResult({ resultId: 'r', ownerTaskId: 't' }, false);
+    fake.addTask({ id: 't', status: 'PENDING', dataDependencies: ['a', 'b'], expectedOutputIds: ['r'] }, false);
+    fake.addResult({ resultId: 'a', ownerTaskId: 'ta' }, false);
+    fake.addTask({ id: 'ta', status: 'PENDING', dataDependencies: ['a2'], expectedOutputIds: ['a'] }, false);
+    fake.addResult({ resultId: 'a2', ownerTaskId: 'ta2' }, false);
+    fake.addTask({ id: 'ta2', status: 'PROCESSING', expectedOutputIds: ['a2'], startedAt: new Date() }, false);
+    fake.addResult({ resultId: 'b', ownerTaskId: 'tb' }, false);
+    fake.addTask({ id: 'tb', status: 'SUBMITTED', expectedOutputIds: ['b'], submittedAt: new Date() }, false);
+    const trace = await startTrace(fake, { resultId: 'r', partitions: false, tuning: { batch: { batchSize: 1, concurrency: 4 } } });
+    const slow = fake.callsOf('results.byIds').find((c) => c.ids!.includes('b'))!;
+    const deepest = fake.callsOf('tasks.byIds').find((c) => c.ids!.includes('ta2'))!;
+    // Two levels below `a` were read while `b` was still on its way.
+    assert.ok(deepest.issued! < slow.answered!, 'the branch of `a` went on without waiting for `b`');
+    assert.equal(trace.diagnosis().cone.tasks, 4);
+    trace.close();
+  });
+
+  it('reads the payloads of tasks past waiting only for a small cone, all or none of them', async () => {
+    const seed = (fake: FakeArmoniK): void => {
+      fake.addResult({ resultId: 'r', ownerTaskId: 't' }, false);
+      fake.addResult({ resultId: 'p-t', ownerTaskId: 'session', status: 'COMPLETED' }, false);
+      fake.addTask({ id: 't', status: 'PENDING', payloadId: 'p-t', dataDependencies: ['a', 'b'], expectedOutputIds: ['r'] }, false);
+      for (const [id, status] of [['a', 'PROCESSING'], ['b', 'COMPLETED']] as const) {
+        fake.addResult({ resultId: `p-${id}`, ownerTaskId: 'session', status: 'COMPLETED' }, false);
+        fake.addResult({ resultId: id, ownerTaskId: `t${id}`, status: status === 'COMPLETED' ? 'COMPLETED' : 'CREATED' }, false);
+        fake.addTask({ id: `t${id}`, status, payloadId: `p-${id}`, expectedOutputIds: [id] }, false);
+      }
+    };
+    const small = new FakeArmoniK();
+    seed(small);
+    const all = await startTrace(small, { resultId: 'r', partitions: false });
+    assert.deepEqual(['p-t', 'p-a', 'p-b'].map((id) => all.node(id)?.kind), ['result', 'result', 'result']);
+    all.close();
+
+    const big = new FakeArmoniK();
+    seed(big);
+    const none = await startTrace(big, { resultId: 'r', partitions: false, tuning: { payloadDetailLimit: 2 } });
+    // The waiting task's payload could hold it up: always read. The others cannot: never read.
+    assert.deepEqual(['p-t', 'p-a', 'p-b'].map((id) => none.node(id)?.kind), ['result', undefined, undefined]);
+    assert.ok(!big.calls.flatMap((c) => c.ids ?? []).some((id) => id === 'p-a' || id === 'p-b'));
+    none.close();
   });
 
   it('follows ownership transfer: the parent that delegated appears with a delegated-to edge, as context', async () => {
