@@ -208,9 +208,9 @@ export interface FakeArmoniKOptions {
   defaultPageSize?: number;
   /** `unimplemented`: GetEvents fails as on a control plane without the Events service. */
   events?: 'events' | 'unimplemented';
-  /** Artificial latency per RPC, in ms (0 = resolve on the next microtask), or a latency per
-   * call (e.g. one slow batch among fast ones). */
-  latencyMs?: number | ((method: string, ids: readonly string[] | undefined) => number);
+  /** Artificial latency per RPC, in ms (0 = resolve on the next microtask), or per call: a
+   * latency, or a promise the answer waits for (e.g. one slow batch among fast ones). */
+  latencyMs?: number | ((method: string, ids: readonly string[] | undefined) => number | Promise<void>);
   /** Epoch ms used for timestamps set by the mutators. */
   now?: () => number;
 }
@@ -230,7 +230,7 @@ export class FakeArmoniK implements ArmoniKClient {
   private readonly open = new Set<FakeEventSubscription>();
   private readonly clientBatchSize: number;
   private readonly defaultPageSize: number;
-  private readonly latencyMs: (method: string, ids: readonly string[] | undefined) => number;
+  private readonly latencyMs: (method: string, ids: readonly string[] | undefined) => number | Promise<void>;
   private readonly now: () => number;
   private sequence = 0;
 
@@ -416,7 +416,8 @@ export class FakeArmoniK implements ArmoniKClient {
     this.calls.push(record);
     this.stats.rpcs += count;
     const latency = this.latencyMs(method, call.ids);
-    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
+    if (typeof latency !== 'number') await latency;
+    else if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
     else await Promise.resolve();
     if (opts?.signal?.aborted) throw new ArmoniKError('cancelled', `${method} was cancelled`);
     const value = produce();

@@ -72,8 +72,16 @@ describe('reconstruction', () => {
   });
 
   it('folds each answer in as it arrives: a slow request does not hold back the rest of the cone', async () => {
-    // r <- t needs a and b; a <- ta needs a2 <- ta2; b <- tb. Reading `b` is slow.
-    const fake = new FakeArmoniK({ latencyMs: (method, ids) => (method === 'results.byIds' && ids?.includes('b') ? 60 : 1) });
+    // r <- t needs a and b; a <- ta needs a2 <- ta2; b <- tb. The answer about `b` waits until
+    // `ta2` is asked for (or 2 s, should the trace wait for `b` first).
+    let release: () => void = () => undefined;
+    const slowAnswer = Promise.race([new Promise<void>((resolve) => (release = resolve)), new Promise<void>((resolve) => void setTimeout(resolve, 2000).unref())]);
+    const fake = new FakeArmoniK({
+      latencyMs: (method, ids) => {
+        if (method === 'tasks.byIds' && ids?.includes('ta2')) release();
+        return method === 'results.byIds' && ids?.includes('b') ? slowAnswer : 1;
+      },
+    });
     fake.addResult({ resultId: 'r', ownerTaskId: 't' }, false);
     fake.addTask({ id: 't', status: 'PENDING', dataDependencies: ['a', 'b'], expectedOutputIds: ['r'] }, false);
     fake.addResult({ resultId: 'a', ownerTaskId: 'ta' }, false);
