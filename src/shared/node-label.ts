@@ -8,10 +8,19 @@ const MAX_NAME = 24;
 
 /** `3f2a9c1e-…-…` → `3f2a9c1e`; a retry keeps its attempt suffix: `3f2a9c1e###2`. */
 export function shortId(id: string): string {
+  return cutId(id, '');
+}
+
+/** The same in prose and lists, where a cut ID must look cut: `3f2a9c1e…`, `3f2a9c1e…###2`. */
+export function abbreviatedId(id: string): string {
+  return cutId(id, '…');
+}
+
+function cutId(id: string, mark: string): string {
   const retry = id.indexOf(RETRY_SEPARATOR);
   const base = retry >= 0 ? id.slice(0, retry) : id;
   const suffix = retry >= 0 ? id.slice(retry) : '';
-  const head = base.length > 12 ? base.slice(0, 8) : base;
+  const head = base.length > 12 ? `${base.slice(0, 8)}${mark}` : base;
   return head + suffix;
 }
 

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { RunningSimulator } from '../../src/simulator/simulator';
 import type { LiveTrace } from '../../src/trace/types';
 import type { CancellableProgress } from '../../src/extension/commands/progress';
-import { shortId } from '../../src/extension/tree/format';
+import { shortId } from '../../src/shared/node-label';
 import { startSimulator } from '../../src/simulator/simulator';
 import { validateScenario } from '../../src/simulator/scenarios/scenario-validation';
 import {

@@ -3,10 +3,11 @@
 import * as vscode from 'vscode';
 import { isArmoniKError } from '../../armonik/errors';
 import { parsePastedId } from '../../shared/armonik-ids';
+import { abbreviatedId } from '../../shared/node-label';
 import type { Blocker, LiveTrace } from '../../trace/types';
 import { openTaskDetails } from '../details/task-details-provider';
 import type { Services } from '../services';
-import { firstLine, shortId } from '../tree/format';
+import { firstLine } from '../tree/format';
 import { ResultItemNode, SessionNode, type ArmoniKTreeNode } from '../tree/tree-nodes';
 import { registerCommand } from './command-runner';
 import { idFromArgument, idFromEditor } from './id-argument';
@@ -49,7 +50,7 @@ async function pickResult(s: Services): Promise<ResultPick | undefined> {
   }
   const session = sessionOf(s.treeView.selection[0]);
   const client = await s.connection.getClient();
-  const label = (r: { name: string; resultId: string }) => (r.name && r.name !== r.resultId ? r.name : shortId(r.resultId));
+  const label = (r: { name: string; resultId: string }) => (r.name && r.name !== r.resultId ? r.name : abbreviatedId(r.resultId));
   // The results worth tracing are the ones not produced (yet): aborted first, then waiting, newest
   // first, in the session selected in the tree if any.
   try {
@@ -61,7 +62,7 @@ async function pickResult(s: Services): Promise<ResultPick | undefined> {
     );
     add(
       session
-        ? vscode.l10n.t('Not produced yet in session {0}', shortId(session.session.sessionId))
+        ? vscode.l10n.t('Not produced yet in session {0}', abbreviatedId(session.session.sessionId))
         : vscode.l10n.t('Not produced yet (newest first)'),
       [...aborted!.items, ...waiting!.items].map((r) => ({
         label: `${r.status === 'ABORTED' ? '$(error)' : '$(circle-large-outline)'} ${label(r)}`,
@@ -131,7 +132,7 @@ async function resultToTrace(s: Services, given: string): Promise<{ resultId: st
       const chosen =
         outputs.length === 1
           ? outputs[0]
-          : (await vscode.window.showQuickPick(outputs, { placeHolder: vscode.l10n.t('{0} is a task: trace which of its outputs?', shortId(id)) }));
+          : (await vscode.window.showQuickPick(outputs, { placeHolder: vscode.l10n.t('{0} is a task: trace which of its outputs?', abbreviatedId(id)) }));
       return chosen ? { resultId: chosen, sessionId: resolved.task.sessionId } : undefined;
     }
     case 'session':
@@ -162,7 +163,7 @@ export async function traceResult(s: Services, arg: unknown): Promise<LiveTrace 
   }
   if (!wanted) return undefined;
   const target = wanted;
-  const trace = await s.progress(vscode.l10n.t('Tracing result {0}', shortId(target.resultId)), async (report, token) => {
+  const trace = await s.progress(vscode.l10n.t('Tracing result {0}', abbreviatedId(target.resultId)), async (report, token) => {
     const controller = new AbortController();
     const sub = token.onCancellationRequested(() => controller.abort());
     // Cancelled before it started: a listener added now would only be called later.
@@ -197,7 +198,7 @@ export async function traceResult(s: Services, arg: unknown): Promise<LiveTrace 
   await s.recent.remember({
     resultId: trace.resultId,
     sessionId: trace.sessionId,
-    label: diagnosis.target.name && diagnosis.target.name !== trace.resultId ? diagnosis.target.name : (target.name ?? shortId(trace.resultId)),
+    label: diagnosis.target.name && diagnosis.target.name !== trace.resultId ? diagnosis.target.name : (target.name ?? abbreviatedId(trace.resultId)),
     endpoint,
     at: Date.now(),
   });
@@ -251,7 +252,7 @@ export function registerTraceCommands(s: Services): void {
     if (!trace) return undefined;
     const d = trace.diagnosis();
     if (d.blockers.length === 0) {
-      void s.notify.info(vscode.l10n.t('Nothing blocks {0}: {1}', shortId(trace.resultId), d.headline));
+      void s.notify.info(vscode.l10n.t('Nothing blocks {0}: {1}', abbreviatedId(trace.resultId), d.headline));
       return undefined;
     }
     const c = cursor(trace.resultId);
@@ -265,7 +266,7 @@ export function registerTraceCommands(s: Services): void {
     if (!trace) return undefined;
     const d = trace.diagnosis();
     if (d.rootCauses.length === 0) {
-      void s.notify.info(vscode.l10n.t('No root cause for {0}: {1}', shortId(trace.resultId), d.headline));
+      void s.notify.info(vscode.l10n.t('No root cause for {0}: {1}', abbreviatedId(trace.resultId), d.headline));
       return undefined;
     }
     const c = cursor(trace.resultId);
@@ -292,11 +293,11 @@ export function registerTraceCommands(s: Services): void {
     const watched = await s.recent.toggleWatch({
       resultId: id,
       sessionId: resolved.result.sessionId,
-      label: resolved.result.name && resolved.result.name !== id ? resolved.result.name : shortId(id),
+      label: resolved.result.name && resolved.result.name !== id ? resolved.result.name : abbreviatedId(id),
       endpoint: s.connection.snapshot.target?.url ?? '',
       at: Date.now(),
     });
-    vscode.window.setStatusBarMessage(watched ? vscode.l10n.t('$(eye) Watching {0}', shortId(id)) : vscode.l10n.t('$(eye-closed) No longer watching {0}', shortId(id)), 3000);
+    vscode.window.setStatusBarMessage(watched ? vscode.l10n.t('$(eye) Watching {0}', abbreviatedId(id)) : vscode.l10n.t('$(eye-closed) No longer watching {0}', abbreviatedId(id)), 3000);
     return watched;
   });
 }

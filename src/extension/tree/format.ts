@@ -36,7 +36,3 @@ export function firstLine(text: string, max = 160): string {
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
-/** `3f2a9c1e…` for tight spaces; full IDs everywhere else. */
-export function shortId(id: string): string {
-  return id.length > 12 ? `${id.slice(0, 8)}…${id.includes('###') ? id.slice(id.indexOf('###')) : ''}` : id;
-}

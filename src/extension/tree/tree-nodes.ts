@@ -4,8 +4,9 @@
 
 import * as vscode from 'vscode';
 import { isFinalTaskStatus, type Result, type Session, type TaskSummary } from '../../armonik/model';
+import { abbreviatedId } from '../../shared/node-label';
 import { countLines, summarizeCounts, totalTasks, type TaskCounts } from './count-summary';
-import { between, firstLine, formatDuration, formatWhen, shortId } from './format';
+import { between, firstLine, formatDuration, formatWhen } from './format';
 import { PagedList } from './paged-list';
 import { resultStatusIcon, sessionStatusIcon, taskStatusIcon } from './status-icons';
 
@@ -40,7 +41,7 @@ export class SessionNode {
     const s = this.session;
     // Sidebars are narrow: the row shows the start of the ID (enough to tell sessions apart) and
     // the facts; the full ID is in the tooltip, "Copy ID" and "Find by ID".
-    const item = new vscode.TreeItem({ label: shortId(s.sessionId) }, vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem({ label: abbreviatedId(s.sessionId) }, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = sessionStatusIcon(s.status);
     const parts = [s.status.toLowerCase(), formatWhen(s.createdAt)];
@@ -149,7 +150,7 @@ export class TaskItemNode {
 
   toTreeItem(): vscode.TreeItem {
     const t = this.data;
-    const item = new vscode.TreeItem(shortId(t.id), vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(abbreviatedId(t.id), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.iconPath = taskStatusIcon(t.status);
     const parts: string[] = [t.status];
@@ -188,11 +189,11 @@ export class ResultItemNode {
   toTreeItem(): vscode.TreeItem {
     const r = this.data;
     const named = r.name && r.name !== r.resultId;
-    const item = new vscode.TreeItem(named ? r.name : shortId(r.resultId), vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(named ? r.name : abbreviatedId(r.resultId), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.iconPath = resultStatusIcon(r.status);
     const parts: string[] = [r.status];
-    if (named) parts.push(shortId(r.resultId));
+    if (named) parts.push(abbreviatedId(r.resultId));
     if (this.pinned) parts.push(vscode.l10n.t('found'));
     item.description = parts.join(' · ');
     const tip = new vscode.MarkdownString(undefined, true);

@@ -3,7 +3,8 @@
 
 import { firstLine } from '../cascade-error';
 import { formatDuration } from '../format-duration';
-import { countOf, shortId } from '../report-words';
+import { abbreviatedId } from '../../shared/node-label';
+import { countOf } from '../report-words';
 import type { Diagnosis, Verdict } from '../types';
 
 export interface TextStyle {
@@ -75,7 +76,7 @@ export function renderText(diagnosis: Diagnosis, options: TextOptions): string {
     const unknown = (s: { estimated: boolean; durationMs: number }) => s.estimated && s.durationMs === 0;
     const steps = diagnosis.criticalPath
       .filter((s) => s.kind === 'task')
-      .map((s) => `${shortId(s.id)} ${unknown(s) ? '?' : `${s.estimated ? '~' : ''}${formatDuration(s.durationMs)}`}`);
+      .map((s) => `${abbreviatedId(s.id)} ${unknown(s) ? '?' : `${s.estimated ? '~' : ''}${formatDuration(s.durationMs)}`}`);
     const hidden = steps.length > 8 ? [...steps.slice(0, 3), `… ${steps.length - 6} more …`, ...steps.slice(-3)] : steps;
     // Unknown durations make the total a lower bound, and no total at all when nothing is known.
     const length = !diagnosis.criticalPath.some(unknown) ? formatDuration(total) : total > 0 ? `at least ${formatDuration(total)}` : 'durations unknown';
