@@ -59,6 +59,23 @@ export function splitIntoBatches<T>(items: readonly T[], size: number): T[][] {
   return batches;
 }
 
+/**
+ * Every row of `ids` (unique), asked for in batches of at most `maxTerms` IDs, a few batches at a
+ * time, each paged in case a server caps its page size; rows come back in the order of `ids`, and
+ * IDs the server does not know are left out.
+ */
+export async function fetchByIds<T>(ids: readonly string[], maxTerms: number, fetchPage: PageFetcher<readonly string[], T>, idOf: (row: T) => string): Promise<T[]> {
+  const pages = await mapConcurrent(splitIntoBatches(ids, maxTerms), BATCH_CONCURRENCY, async (batch) => {
+    const rows: T[] = [];
+    // One page normally suffices (page size = batch size).
+    for await (const row of iteratePages(fetchPage, batch, batch.length)) rows.push(row);
+    return rows;
+  });
+  const byId = new Map<string, T>();
+  for (const rows of pages) for (const row of rows) byId.set(idOf(row), row);
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
 /** A single page of a query that expanded into several requests cannot be served as one page. */
 export function tooManyTermsForOnePage(entity: string, batches: number, maxTerms: number): ArmoniKError {
   return new ArmoniKError(

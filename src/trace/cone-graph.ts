@@ -206,13 +206,11 @@ export class ConeGraph implements ConeView {
     const recording = this.recording;
     if (this.unrecordedDirty) this.recording = false;
     try {
-      // Deriving a node may mark others dirty (nodes waiting for it are not: they already are).
-      const dirty = this.dirty;
-      this.dirty = [];
-      for (const entry of dirty) {
+      for (const entry of this.dirty) {
         entry.dirty = false;
         this.rederive(entry);
       }
+      this.dirty = [];
     } finally {
       this.recording = recording;
       this.unrecordedDirty = false;

@@ -1,5 +1,5 @@
-// Entry point of the trace engine: reads the target result, reconstructs its upstream cone level
-// by level, diagnoses it, and (when live) keeps it up to date from the session's events.
+// Entry point of the trace engine: reads the target result, reconstructs its upstream cone,
+// diagnoses it, and (when live) keeps it up to date from the session's events.
 
 import { setMaxListeners } from 'node:events';
 import type { ArmoniKClient } from '../armonik/api';

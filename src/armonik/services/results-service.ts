@@ -5,7 +5,7 @@ import { ArmoniKError } from '../errors';
 import { batchFilters } from '../filters/or-of-and';
 import { expandResultWhere, resultSortToWire } from '../filters/result-filters';
 import type { Result } from '../model';
-import { BATCH_CONCURRENCY, checkPaging, iterateBatches, iteratePages, mapConcurrent, splitIntoBatches, tooManyTermsForOnePage } from '../paging';
+import { BATCH_CONCURRENCY, checkPaging, fetchByIds, iterateBatches, mapConcurrent, tooManyTermsForOnePage } from '../paging';
 import type { RpcChannel, RpcMethod } from '../rpc-channel';
 import { idListRequestSerializer, type IdListRequest } from '../wire/id-list-request';
 import { readListResultsResponse } from '../wire/list-page-reader';
@@ -77,16 +77,9 @@ export class ResultsService implements ResultsApi {
   async byIds(ids: readonly string[], opts?: CallOptions): Promise<Result[]> {
     const unique = [...new Set(requireIds(ids, 'result'))];
     if (unique.length === 0) return [];
-    const pages = await mapConcurrent(splitIntoBatches(unique, this.maxTerms), BATCH_CONCURRENCY, async (batch) => {
-      const rows: Result[] = [];
-      const fetchPage = (batchIds: readonly string[], page: number, pageSize: number) =>
-        this.rpc.unary(this.listByIds, { ids: batchIds, page, pageSize }, { idempotent: true, ...(opts ? { opts } : {}) });
-      for await (const result of iteratePages(fetchPage, batch, batch.length)) rows.push(result);
-      return rows;
-    });
-    const byId = new Map<string, Result>();
-    for (const rows of pages) for (const result of rows) byId.set(result.resultId, result);
-    return unique.flatMap((id) => byId.get(id) ?? []);
+    const fetchPage = (batch: readonly string[], page: number, pageSize: number) =>
+      this.rpc.unary(this.listByIds, { ids: batch, page, pageSize }, { idempotent: true, ...(opts ? { opts } : {}) });
+    return fetchByIds(unique, this.maxTerms, fetchPage, (result) => result.resultId);
   }
 
   async count(where?: Where, opts?: CallOptions): Promise<number> {

@@ -6,7 +6,7 @@ import { ArmoniKError } from '../errors';
 import { expandTaskWhere, taskSortToWire } from '../filters/task-filters';
 import { batchFilters } from '../filters/or-of-and';
 import type { Task, TaskOptions, TaskStatus, TaskSummary } from '../model';
-import { BATCH_CONCURRENCY, checkPaging, iterateBatches, iteratePages, mapConcurrent, splitIntoBatches, tooManyTermsForOnePage } from '../paging';
+import { BATCH_CONCURRENCY, checkPaging, fetchByIds, iterateBatches, mapConcurrent, splitIntoBatches, tooManyTermsForOnePage } from '../paging';
 import type { RpcChannel, RpcMethod } from '../rpc-channel';
 import { idListRequestSerializer, type IdListRequest } from '../wire/id-list-request';
 import { readListTasksDetailedResponse } from '../wire/list-page-reader';
@@ -101,17 +101,9 @@ export class TasksService implements TasksApi {
   async byIds(ids: readonly string[], opts?: CallOptions): Promise<Task[]> {
     const unique = [...new Set(requireIds(ids, 'task'))];
     if (unique.length === 0) return [];
-    const pages = await mapConcurrent(splitIntoBatches(unique, this.maxTerms), BATCH_CONCURRENCY, async (batch) => {
-      const rows: Task[] = [];
-      // One page normally suffices (page size = batch size); keep paging in case a server caps it.
-      const fetchPage = (batchIds: readonly string[], page: number, pageSize: number) =>
-        this.rpc.unary(this.detailedByIds, { ids: batchIds, page, pageSize }, { idempotent: true, ...(opts ? { opts } : {}) });
-      for await (const task of iteratePages(fetchPage, batch, batch.length)) rows.push(task);
-      return rows;
-    });
-    const byId = new Map<string, Task>();
-    for (const rows of pages) for (const task of rows) byId.set(task.id, task);
-    return unique.flatMap((id) => byId.get(id) ?? []);
+    const fetchPage = (batch: readonly string[], page: number, pageSize: number) =>
+      this.rpc.unary(this.detailedByIds, { ids: batch, page, pageSize }, { idempotent: true, ...(opts ? { opts } : {}) });
+    return fetchByIds(unique, this.maxTerms, fetchPage, (task) => task.id);
   }
 
   async count(where?: Where, opts?: CallOptions): Promise<number> {

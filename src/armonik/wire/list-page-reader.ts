@@ -271,7 +271,7 @@ export function readResultRaw(r: ProtoReader, end: number): Result {
     completedAt: undefined,
     size: 0,
     createdBy: '',
-    opaqueId: EMPTY_BYTES,
+    opaqueId: new Uint8Array(0),
     manualDeletion: false,
   };
   while (r.pos < end) {
@@ -316,8 +316,5 @@ export function readResultRaw(r: ProtoReader, end: number): Result {
     }
   }
   closeMessage(r, end, 'ResultRaw');
-  if (result.opaqueId === EMPTY_BYTES) result.opaqueId = new Uint8Array(0);
   return result;
 }
-
-const EMPTY_BYTES = new Uint8Array(0);

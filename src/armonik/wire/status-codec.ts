@@ -94,7 +94,8 @@ export function taskStatusFromNumber(value: number): TaskStatus {
   return TASK_STATUSES[value] ?? 'UNSPECIFIED';
 }
 
+const RESULT_STATUS_BY_NUMBER = new Map(RESULT_STATUSES.map((status) => [RESULT_STATUS_NUMBER[status], status]));
+
 export function resultStatusFromNumber(value: number): ResultStatus {
-  if (value === RESULT_NOTFOUND_NUMBER) return 'NOTFOUND';
-  return value < RESULT_STATUSES.length && RESULT_STATUSES[value] !== 'NOTFOUND' ? RESULT_STATUSES[value]! : 'UNSPECIFIED';
+  return RESULT_STATUS_BY_NUMBER.get(value) ?? 'UNSPECIFIED';
 }

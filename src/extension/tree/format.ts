@@ -35,4 +35,3 @@ export function firstLine(text: string, max = 160): string {
   const line = text.split('\n').find((l) => l.trim().length > 0)?.trim() ?? '';
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
-

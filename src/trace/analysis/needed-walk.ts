@@ -218,8 +218,7 @@ export function walkNeeded(view: ConeView, cone: ConeIndex, context: DiagnosisCo
 
   const onTask = (task: TaskNode, i: number): void => {
     const recordTask = (finding: Omit<Finding, 'index'>): void => record(finding, i);
-    const inputIds = (): string[] => taskInputIds(task);
-    const inputAt = (k: number): number => cone.inputs[cone.inputStart[i]! + k]!;
+    const firstInput = cone.inputStart[i]!;
     const attemptFacts: BlockerFacts = task.attempt > 1 ? { attempt: task.attempt, maxAttempts: task.maxRetries + 1 } : {};
     switch (task.status) {
       case 'COMPLETED':
@@ -228,9 +227,9 @@ export function walkNeeded(view: ConeView, cone: ConeIndex, context: DiagnosisCo
       case 'TIMEOUT': {
         const cascade = parseCascadeError(task.error);
         const abortedInputs: number[] = [];
-        for (let k = 0, count = inputIds().length; k < count; k++) {
-          const input = cone.at(inputAt(k));
-          if (input?.kind === 'result' && input.status === 'ABORTED') abortedInputs.push(inputAt(k));
+        for (let k = firstInput, end = cone.inputStart[i + 1]!; k < end; k++) {
+          const input = cone.at(cone.inputs[k]!);
+          if (input?.kind === 'result' && input.status === 'ABORTED') abortedInputs.push(cone.inputs[k]!);
         }
         if (cascade !== undefined || (abortedInputs.length > 0 && task.error === undefined)) {
           for (const input of abortedInputs) need(i, input);
@@ -329,7 +328,8 @@ export function walkNeeded(view: ConeView, cone: ConeIndex, context: DiagnosisCo
       }
       default: {
         // PENDING, CREATING (and UNSPECIFIED): waiting for inputs, or should be queued already.
-        const inputs = inputIds();
+        // The same inputs as the cone index resolved them, in the same order.
+        const inputs = taskInputIds(task);
         // IDs for the facts, indices for the walk (NONE where the cone lacks the input).
         const aborted: string[] = [];
         const missing: string[] = [];
@@ -340,7 +340,7 @@ export function walkNeeded(view: ConeView, cone: ConeIndex, context: DiagnosisCo
         let readySince = task.createdAt;
         for (let k = 0; k < inputs.length; k++) {
           const id = inputs[k]!;
-          const at = inputAt(k);
+          const at = cone.inputs[firstInput + k]!;
           const input = cone.at(at);
           if (input?.kind !== 'result') {
             incomplete.push(id);

@@ -2,15 +2,21 @@
 // model under the right name, with timestamps as Date, durations in ms and enum names unprefixed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serviceDefinitions } from '../../../src/armonik/wire/load';
+import { armonikPackageDefinition, serviceDefinitions } from '../../../src/armonik/wire/load';
 import { taskFromWire, taskSummaryFromWire, taskSummaryToWire, taskToWire } from '../../../src/armonik/wire/task-codec';
 import { resultFromWire, resultToWire } from '../../../src/armonik/wire/result-codec';
 import { sessionFromWire, sessionToWire } from '../../../src/armonik/wire/session-codec';
 import { partitionFromWire, partitionToWire } from '../../../src/armonik/wire/partition-codec';
 import { eventFromWire, eventToWire } from '../../../src/armonik/wire/event-codec';
 import { applicationFromWire, serviceHealthFromWire, userFromWire, versionsFromWire } from '../../../src/armonik/wire/platform-codec';
-import { taskStatusFromWire } from '../../../src/armonik/wire/status-codec';
-import type { ArmoniKEvent, Task, TaskSummary } from '../../../src/armonik/model';
+import {
+  RESULT_STATUS_NUMBER,
+  resultStatusFromNumber,
+  TASK_STATUS_NUMBER,
+  taskStatusFromNumber,
+  taskStatusFromWire,
+} from '../../../src/armonik/wire/status-codec';
+import { RESULT_STATUSES, TASK_STATUSES, type ArmoniKEvent, type Task, type TaskSummary } from '../../../src/armonik/model';
 
 const defs = serviceDefinitions();
 const ts = (seconds: number, nanos = 0) => ({ seconds, nanos });
@@ -173,4 +179,19 @@ test('every event kind survives the wire, with its session', () => {
 test('an enum value our protos do not know reads as UNSPECIFIED', () => {
   // protobufjs hands unknown enum numbers over as numbers.
   assert.equal(taskStatusFromWire(42), 'UNSPECIFIED');
+});
+
+test('the status numbers of the hand-written codecs are those of the protos, both ways', () => {
+  const protoNumbers = (enumName: string, prefix: string): Map<string, number> => {
+    const definition = armonikPackageDefinition()[enumName] as unknown as { type: { value: Array<{ name: string; number: number }> } };
+    return new Map(definition.type.value.map((v) => [v.name.slice(prefix.length), v.number]));
+  };
+  const tasks = protoNumbers('armonik.api.grpc.v1.task_status.TaskStatus', 'TASK_STATUS_');
+  const results = protoNumbers('armonik.api.grpc.v1.result_status.ResultStatus', 'RESULT_STATUS_');
+  assert.deepEqual(new Map(TASK_STATUSES.map((s) => [s, TASK_STATUS_NUMBER[s]])), tasks);
+  assert.deepEqual(new Map(RESULT_STATUSES.map((s) => [s, RESULT_STATUS_NUMBER[s]])), results);
+  for (const [status, number] of tasks) assert.equal(taskStatusFromNumber(number), status);
+  for (const [status, number] of results) assert.equal(resultStatusFromNumber(number), status);
+  assert.equal(resultStatusFromNumber(5), 'UNSPECIFIED', 'NOTFOUND is 127, not its position');
+  assert.equal(taskStatusFromNumber(99), 'UNSPECIFIED');
 });
